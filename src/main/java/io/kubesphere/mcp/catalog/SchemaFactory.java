@@ -1,0 +1,71 @@
+package io.kubesphere.mcp.catalog;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.victools.jsonschema.generator.Option;
+import com.github.victools.jsonschema.generator.OptionPreset;
+import com.github.victools.jsonschema.generator.SchemaGenerator;
+import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
+import com.github.victools.jsonschema.generator.SchemaVersion;
+import com.github.victools.jsonschema.module.jackson.JacksonModule;
+import com.github.victools.jsonschema.module.jackson.JacksonOption;
+import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
+import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationOption;
+
+import java.util.Map;
+
+/**
+ * JSON Schemas of tool input and output records. Input schemas list exactly the {@code @NotNull}/{@code @NotBlank}
+ * parameters as required and forbid unknown ones; both carry the enums, patterns and bounds of the records' annotations.
+ */
+public final class SchemaFactory {
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final SchemaGenerator input = generator(true);
+    private final SchemaGenerator output = generator(false);
+
+    private SchemaGenerator generator(boolean strict) {
+        SchemaGeneratorConfigBuilder config = new SchemaGeneratorConfigBuilder(json, SchemaVersion.DRAFT_2020_12,
+                OptionPreset.PLAIN_JSON)
+                .with(new JacksonModule(JacksonOption.RESPECT_JSONPROPERTY_REQUIRED,
+                        JacksonOption.FLATTENED_ENUMS_FROM_JSONVALUE))
+                .with(new JakartaValidationModule(JakartaValidationOption.NOT_NULLABLE_FIELD_IS_REQUIRED,
+                        JakartaValidationOption.INCLUDE_PATTERN_EXPRESSIONS))
+                .without(Option.SCHEMA_VERSION_INDICATOR);
+        if (strict) {
+            config.with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT);
+        }
+        config.forFields().withDefaultResolver(field -> {
+            Default value = field.getAnnotationConsideringFieldAndGetter(Default.class);
+            if (value == null) {
+                return null;
+            }
+            Class<?> type = field.getType().getErasedType();
+            if (type == Integer.class || type == int.class) {
+                return Integer.valueOf(value.value());
+            }
+            if (type == Boolean.class || type == boolean.class) {
+                return Boolean.valueOf(value.value());
+            }
+            return value.value();
+        });
+        return new SchemaGenerator(config.build());
+    }
+
+    public Map<String, Object> inputSchema(Class<?> type) {
+        ObjectNode schema = input.generateSchema(type);
+        if (!schema.has("properties")) {
+            schema.putObject("properties"); // MCP clients expect an object schema even without parameters
+        }
+        return toMap(schema);
+    }
+
+    public Map<String, Object> outputSchema(Class<?> type) {
+        return toMap(output.generateSchema(type));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> toMap(ObjectNode schema) {
+        return json.convertValue(schema, Map.class);
+    }
+}

@@ -1,0 +1,89 @@
+package io.kubesphere.mcp.catalog;
+
+import io.kubesphere.mcp.kubesphere.Route;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Everything about one tool, in one value: its contract (name, title, description, input and output records,
+ * annotations), the KubeSphere routes it may call (its share of the upstream allowlist), its handler and its text
+ * rendering. tools/list, mcp-manifest.json, the README table and the policy are all derived from these.
+ */
+public record ToolDefinition<I, O>(String name, String title, String description, Toolset toolset, boolean readOnly,
+        boolean idempotent, Class<I> input, Class<O> output, List<Route> routes, ToolHandler<I, O> handler,
+        Function<O, String> text) {
+
+    public ToolDefinition {
+        Objects.requireNonNull(name);
+        Objects.requireNonNull(title);
+        Objects.requireNonNull(description);
+        routes = List.copyOf(routes);
+        if (readOnly && routes.stream().anyMatch(r -> !r.method().equals("GET"))) {
+            throw new IllegalArgumentException(name + " is read-only but declares a write route");
+        }
+    }
+
+    public static <I, O> Builder<I, O> read(String name, Toolset toolset, Class<I> input, Class<O> output) {
+        return new Builder<>(name, toolset, true, true, input, output);
+    }
+
+    public static <I, O> Builder<I, O> write(String name, Toolset toolset, boolean idempotent, Class<I> input,
+            Class<O> output) {
+        return new Builder<>(name, toolset, false, idempotent, input, output);
+    }
+
+    @SuppressWarnings("unchecked")
+    public O cast(Object value) {
+        return (O) value;
+    }
+
+    public static final class Builder<I, O> {
+        private final String name;
+        private final Toolset toolset;
+        private final boolean readOnly;
+        private final boolean idempotent;
+        private final Class<I> input;
+        private final Class<O> output;
+        private String title;
+        private String description;
+        private List<Route> routes = List.of();
+        private Function<O, String> text;
+
+        private Builder(String name, Toolset toolset, boolean readOnly, boolean idempotent, Class<I> input,
+                Class<O> output) {
+            this.name = name;
+            this.toolset = toolset;
+            this.readOnly = readOnly;
+            this.idempotent = idempotent;
+            this.input = input;
+            this.output = output;
+        }
+
+        public Builder<I, O> title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        public Builder<I, O> description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder<I, O> routes(Route... routes) {
+            this.routes = List.of(routes);
+            return this;
+        }
+
+        public Builder<I, O> text(Function<O, String> text) {
+            this.text = text;
+            return this;
+        }
+
+        public ToolDefinition<I, O> handler(ToolHandler<I, O> handler) {
+            return new ToolDefinition<>(name, title, description, toolset, readOnly, idempotent, input, output, routes,
+                    handler, Objects.requireNonNull(text, name + " needs a text rendering"));
+        }
+    }
+}

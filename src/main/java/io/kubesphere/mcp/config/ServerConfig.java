@@ -1,0 +1,47 @@
+package io.kubesphere.mcp.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Server behaviour. Property names are the lower-case dotted form of the documented environment keys
+ * ({@code KS_MCP_READ_ONLY} = {@code ks.mcp.read.only}), so both spellings work.
+ */
+@ConfigMapping(prefix = "ks.mcp")
+public interface ServerConfig {
+
+    enum Transport { stdio, http }
+
+    @WithDefault("stdio")
+    Transport transport();
+
+    @WithDefault("tenant,devops")
+    List<String> toolsets();
+
+    @WithName("read.only")
+    @WithDefault("false")
+    boolean readOnly();
+
+    @WithName("allow.privileged.grants")
+    @WithDefault("false")
+    boolean allowPrivilegedGrants();
+
+    @WithDefault("false")
+    boolean sandbox();
+
+    Http http();
+
+    interface Http {
+        /** Extra allowed Origin values (DNS-rebinding guard); loopback origins are always allowed. */
+        @WithName("allowed.origins")
+        Optional<List<String>> allowedOrigins();
+
+        /** Extra allowed Host values; when the server binds loopback only loopback hosts are accepted otherwise. */
+        @WithName("allowed.hosts")
+        Optional<List<String>> allowedHosts();
+    }
+}

@@ -1,0 +1,34 @@
+package io.kubesphere.mcp.kubesphere;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Reads the {@code username} claim of a KubeSphere JWT. Only to say who we are: KubeSphere verifies the signature,
+ * this server never trusts the claim for anything else.
+ */
+public final class JwtClaims {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JwtClaims() {
+    }
+
+    public static Optional<String> username(String token) {
+        String[] parts = token == null ? new String[0] : token.split("\\.");
+        if (parts.length < 2) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode claims = JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+            String name = claims.path("username").asText(claims.path("sub").asText(""));
+            return name.isBlank() ? Optional.empty() : Optional.of(name);
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.kubesphere.mcp.kubesphere;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One (method, path template) pair that a tool may send to KubeSphere. Routes are the unit of the upstream allowlist:
+ * the same object that builds a request path is the one the guard checks, so a tool cannot send what it did not declare.
+ */
+public final class Route {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{([a-z_]+)}");
+    /** A path parameter is one plain segment: no '/', no '%', no leading dot, so nothing can climb or re-route the path. */
+    static final String SEGMENT = "[A-Za-z0-9](?:[A-Za-z0-9._@-]{0,251}[A-Za-z0-9])?";
+    private static final Pattern SAFE_SEGMENT = Pattern.compile(SEGMENT);
+
+    private final String method;
+    private final String template;
+    private final List<String> variables;
+    private final Pattern matcher;
+
+    private Route(String method, String template) {
+        this.method = Objects.requireNonNull(method);
+        this.template = Objects.requireNonNull(template);
+        List<String> vars = new ArrayList<>();
+        StringBuilder regex = new StringBuilder();
+        Matcher m = VARIABLE.matcher(template);
+        int last = 0;
+        while (m.find()) {
+            regex.append(Pattern.quote(template.substring(last, m.start()))).append(SEGMENT);
+            vars.add(m.group(1));
+            last = m.end();
+        }
+        regex.append(Pattern.quote(template.substring(last)));
+        this.variables = List.copyOf(vars);
+        this.matcher = Pattern.compile(regex.toString());
+    }
+
+    public static Route get(String template) {
+        return new Route("GET", template);
+    }
+
+    public static Route post(String template) {
+        return new Route("POST", template);
+    }
+
+    public static Route put(String template) {
+        return new Route("PUT", template);
+    }
+
+    /** Any method: only for tests and the guard's own checks; tools use get/post/put. */
+    public static Route of(String method, String template) {
+        return new Route(method, template);
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String template() {
+        return template;
+    }
+
+    public List<String> variables() {
+        return variables;
+    }
+
+    /** The path with each variable replaced by its value; refuses a missing or unsafe value instead of encoding it. */
+    public String expand(Map<String, String> values) {
+        String path = template;
+        for (String var : variables) {
+            String value = values.get(var);
+            if (value == null || !SAFE_SEGMENT.matcher(value).matches()) {
+                throw new IllegalArgumentException("unsafe or missing path parameter '" + var + "'");
+            }
+            path = path.replace("{" + var + "}", value);
+        }
+        return path;
+    }
+
+    public boolean matches(String requestMethod, String rawPath) {
+        return method.equalsIgnoreCase(requestMethod) && matcher.matcher(rawPath).matches();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Route r && r.method.equals(method) && r.template.equals(template);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(method, template);
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + template;
+    }
+}

@@ -1,0 +1,81 @@
+package io.kubesphere.mcp.kubesphere;
+
+import io.kubesphere.mcp.config.KubeSphereConfig;
+import io.kubesphere.mcp.config.ServerConfig;
+import io.kubesphere.mcp.sandbox.KubeSphereSimulator;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/** The server's own KubeSphere identity (configured credentials, or a demo user in the sandbox). */
+@ApplicationScoped
+public class ServerCredentials {
+
+    private final ServerConfig server;
+    private final KubeSphereConfig config;
+    private final KubeSphereClient client;
+    private volatile Credentials credentials;
+
+    public ServerCredentials(ServerConfig server, KubeSphereConfig config, KubeSphereClient client) {
+        this.server = server;
+        this.config = config;
+        this.client = client;
+    }
+
+    public Credentials get() {
+        Credentials current = credentials;
+        if (current == null) {
+            synchronized (this) {
+                if (credentials == null) {
+                    credentials = create();
+                }
+                current = credentials;
+            }
+        }
+        return current;
+    }
+
+    private Credentials create() {
+        if (server.sandbox()) {
+            String user = config.username().orElse("admin");
+            String password = config.password().orElse(KubeSphereSimulator.demoPassword(user));
+            if (password == null) {
+                return new Refusing("KUBESPHERE_USERNAME='" + user + "' is not a demo user of the sandbox; "
+                        + "unset it (admin) or use one of the demo users listed in the README.");
+            }
+            return password(user, password);
+        }
+        Optional<String> token = config.token().filter(t -> !t.isBlank());
+        if (config.username().isPresent() && config.password().isPresent()) {
+            return password(config.username().get(), config.password().get());
+        }
+        if (token.isPresent()) {
+            return new StaticTokenCredentials(token.get(), "KUBESPHERE_TOKEN");
+        }
+        return new Refusing("No KubeSphere credentials: set KUBESPHERE_USERNAME and KUBESPHERE_PASSWORD, or KUBESPHERE_TOKEN.");
+    }
+
+    private Credentials password(String user, String password) {
+        return new PasswordCredentials(client::api, user, password, config.tokenRefreshMargin(), config.loginBackoff(),
+                Clock.systemUTC());
+    }
+
+    private record Refusing(String why) implements Credentials {
+        @Override
+        public Uni<String> authorization() {
+            return Uni.createFrom().failure(new KubeSphereError(KubeSphereError.Kind.UNAUTHORIZED, 0, "", why));
+        }
+
+        @Override
+        public Uni<String> reauthorize(String rejected) {
+            return authorization();
+        }
+
+        @Override
+        public Optional<String> username() {
+            return Optional.empty();
+        }
+    }
+}

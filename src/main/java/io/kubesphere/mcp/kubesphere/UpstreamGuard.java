@@ -1,0 +1,62 @@
+package io.kubesphere.mcp.kubesphere;
+
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.core.Response;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Policy rule 1 at the last moment before the network: a request goes out only when its (method, raw path) matches a
+ * declared route. DELETE and PATCH are on no list, so they can never leave, whatever code asks for them.
+ */
+public final class UpstreamGuard implements ClientRequestFilter {
+
+    /** Marks a response that the guard made up; nothing was sent. */
+    public static final String REFUSED_HEADER = "X-KS-MCP-Refused";
+    public static final Route TOKEN = Route.post("/oauth/token");
+
+    private final Set<Route> allowed;
+
+    public UpstreamGuard(Set<Route> routes) {
+        Set<Route> all = new LinkedHashSet<>(routes);
+        all.add(TOKEN);
+        for (Route route : all) {
+            if (!route.method().equals("GET") && !route.method().equals("POST") && !route.method().equals("PUT")) {
+                throw new IllegalArgumentException("only GET, POST and PUT may be allowlisted, not " + route);
+            }
+        }
+        this.allowed = Set.copyOf(all);
+    }
+
+    public boolean permits(String method, String rawPath) {
+        for (Route route : allowed) {
+            if (route.matches(method, rawPath)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean permits(Route route) {
+        return allowed.contains(route);
+    }
+
+    public Set<Route> allowed() {
+        return allowed;
+    }
+
+    @Override
+    public void filter(ClientRequestContext request) {
+        if (!permits(request.getMethod(), request.getUri().getRawPath())) {
+            request.abortWith(Response.status(403).header(REFUSED_HEADER, "true").build());
+        }
+    }
+
+    public static KubeSphereError refusal(String method, String path) {
+        return new KubeSphereError(KubeSphereError.Kind.REFUSED_BY_POLICY, 0, "",
+                "Refused by this server's policy: " + method + " " + path + " is not one of the requests its tools may "
+                        + "send (no deletes, no patches, no role edits). Nothing was sent to KubeSphere.");
+    }
+}

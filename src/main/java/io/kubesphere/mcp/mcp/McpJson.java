@@ -1,0 +1,47 @@
+package io.kubesphere.mcp.mcp;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+
+/** The JSON mapper of the MCP SDK, with one repair: an McpError is written as a JSON-RPC error, not as a Java exception. */
+public class McpJson {
+
+    @Produces
+    @Singleton
+    McpJsonMapper mcpJsonMapper() {
+        return new JacksonMcpJsonMapper(create());
+    }
+
+    public static ObjectMapper create() {
+        SimpleModule module = new SimpleModule("mcp-error");
+        // The servlet transport serialises the McpError object itself (stack trace included); write what the spec says.
+        module.addSerializer(McpError.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(McpError error, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                McpSchema.JSONRPCResponse.JSONRPCError rpc = error.getJsonRpcError();
+                gen.writeStartObject();
+                gen.writeStringField("jsonrpc", "2.0");
+                gen.writeNullField("id");
+                gen.writeObjectFieldStart("error");
+                gen.writeNumberField("code", rpc == null ? McpSchema.ErrorCodes.INTERNAL_ERROR : rpc.code());
+                gen.writeStringField("message", rpc == null ? "internal error" : rpc.message());
+                gen.writeEndObject();
+                gen.writeEndObject();
+            }
+        });
+        return new ObjectMapper().registerModule(module)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
+}

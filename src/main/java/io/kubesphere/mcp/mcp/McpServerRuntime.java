@@ -1,0 +1,183 @@
+package io.kubesphere.mcp.mcp;
+
+import io.kubesphere.mcp.catalog.SchemaFactory;
+import io.kubesphere.mcp.catalog.ToolCatalog;
+import io.kubesphere.mcp.catalog.ToolDefinition;
+import io.kubesphere.mcp.config.ServerConfig;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpAsyncServer;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
+import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import reactor.core.publisher.Mono;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/** Builds the MCP server (official SDK, async API) from the tool catalog, on stdio or on streamable HTTP at /mcp. */
+@ApplicationScoped
+public class McpServerRuntime {
+
+    public static final String NAME = "kubesphere-mcp-server";
+    public static final String INSTRUCTIONS = "KubeSphere tenant management (workspaces, projects, users, members, "
+            + "built-in roles) and DevOps pipelines. Never deletes; only built-in roles; least privilege by default; "
+            + "admin grants need a person's confirmation. Call whoami first to see who you act as.";
+    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
+
+    private final ServerConfig config;
+    private final ToolCatalog catalog;
+    private final ToolInvoker invoker;
+    private final McpJsonMapper json;
+    private final String version;
+    private final String bindHost;
+    private volatile List<AsyncToolSpecification> specifications;
+    private volatile HttpServletStreamableServerTransportProvider http;
+    private volatile McpAsyncServer server;
+
+    public McpServerRuntime(ServerConfig config, ToolCatalog catalog, ToolInvoker invoker, McpJsonMapper json,
+            @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version,
+            @ConfigProperty(name = "quarkus.http.host", defaultValue = "127.0.0.1") String bindHost) {
+        this.config = config;
+        this.catalog = catalog;
+        this.invoker = invoker;
+        this.json = json;
+        this.version = version;
+        this.bindHost = bindHost;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.transport() == ServerConfig.Transport.http) {
+            http();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        McpAsyncServer running = server;
+        if (running != null) {
+            running.closeGracefully().onErrorResume(e -> Mono.empty()).block(Duration.ofSeconds(3));
+        }
+    }
+
+    /** The streamable-HTTP transport; null unless the server runs with KS_MCP_TRANSPORT=http. */
+    public HttpServletStreamableServerTransportProvider httpTransport() {
+        return http;
+    }
+
+    private synchronized void http() {
+        if (http != null) {
+            return;
+        }
+        HttpServletStreamableServerTransportProvider provider = HttpServletStreamableServerTransportProvider.builder()
+                .jsonMapper(json)
+                .mcpEndpoint("/mcp")
+                .securityValidator(securityValidator())
+                .build();
+        server = configure(McpServer.async(provider));
+        http = provider;
+    }
+
+    /** Serves MCP on the given streams until the input ends (the client went away), then returns. */
+    public void serveStdio(InputStream in, OutputStream out) throws InterruptedException {
+        CountDownLatch closed = new CountDownLatch(1);
+        InputStream watched = new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                return eof(super.read());
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return eof(super.read(b, off, len));
+            }
+
+            private int eof(int n) {
+                if (n < 0) {
+                    closed.countDown();
+                }
+                return n;
+            }
+
+            @Override
+            public void close() throws IOException {
+                closed.countDown();
+                super.close();
+            }
+        };
+        server = configure(McpServer.async(new StdioServerTransportProvider(json, watched, out)));
+        closed.await();
+    }
+
+    private DefaultServerTransportSecurityValidator securityValidator() {
+        List<String> origins = new ArrayList<>(List.of("http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*",
+                "https://localhost:*", "https://127.0.0.1:*"));
+        config.http().allowedOrigins().ifPresent(origins::addAll);
+        List<String> hosts = new ArrayList<>();
+        if (LOOPBACK.contains(bindHost)) {
+            // Bound to loopback: only loopback names may reach us, which is what defeats DNS rebinding.
+            hosts.addAll(List.of("localhost:*", "127.0.0.1:*", "[::1]:*"));
+        }
+        config.http().allowedHosts().ifPresent(hosts::addAll);
+        return DefaultServerTransportSecurityValidator.builder().allowedOrigins(origins).allowedHosts(hosts).build();
+    }
+
+    private McpAsyncServer configure(McpServer.AsyncSpecification<?> spec) {
+        return spec.serverInfo(NAME, version)
+                .instructions(INSTRUCTIONS)
+                .capabilities(ServerCapabilities.builder().tools(false).logging().resources(false, false).prompts(false)
+                        .build())
+                .jsonMapper(json)
+                // Arguments are checked by Jakarta Validation in the invoker, with messages that say what to do.
+                .validateToolInputs(false)
+                // Elicitation waits for a person.
+                .requestTimeout(Duration.ofMinutes(5))
+                .tools(specifications())
+                .addToolFilter((context, tool) -> Mono.just(catalog.find(tool.name())
+                        .map(t -> catalog.unavailable(t).isEmpty()).orElse(false)))
+                .build();
+    }
+
+    /** tools/list entries of every tool, in catalog order (the filter hides what this instance does not offer). */
+    public List<AsyncToolSpecification> specifications() {
+        List<AsyncToolSpecification> specs = specifications;
+        if (specs == null) {
+            SchemaFactory schemas = new SchemaFactory();
+            List<AsyncToolSpecification> built = new ArrayList<>();
+            for (ToolDefinition<?, ?> tool : catalog.all()) {
+                built.add(new AsyncToolSpecification(describe(tool, schemas),
+                        (exchange, request) -> invoker.call(tool, exchange, request)));
+            }
+            specs = specifications = List.copyOf(built);
+        }
+        return specs;
+    }
+
+    static McpSchema.Tool describe(ToolDefinition<?, ?> tool, SchemaFactory schemas) {
+        Map<String, Object> input = schemas.inputSchema(tool.input());
+        return McpSchema.Tool.builder()
+                .name(tool.name())
+                .title(tool.title())
+                .description(tool.description())
+                .inputSchema(input)
+                .outputSchema(schemas.outputSchema(tool.output()))
+                .annotations(new ToolAnnotations(tool.title(), tool.readOnly(), false, tool.idempotent(), false, null))
+                .build();
+    }
+}

@@ -1,0 +1,140 @@
+package io.kubesphere.mcp.mcp;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * /mcp: hands requests to the SDK's streamable-HTTP transport, with two repairs: a body that is not JSON gets the
+ * JSON-RPC parse error (-32700), and an event stream opened by GET gets its headers at once (Undertow would hold them
+ * until the first event).
+ */
+@WebServlet(urlPatterns = "/mcp", asyncSupported = true, loadOnStartup = 1)
+public class McpServlet extends HttpServlet {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_BODY = 4 * 1024 * 1024;
+
+    private final McpServerRuntime runtime;
+
+    public McpServlet(McpServerRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        HttpServletStreamableServerTransportProvider transport = runtime.httpTransport();
+        if (transport == null) {
+            response.sendError(404, "MCP over HTTP is off: start the server with KS_MCP_TRANSPORT=http");
+            return;
+        }
+        switch (request.getMethod()) {
+            case "POST" -> {
+                byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+                if (body.length > MAX_BODY) {
+                    rpcError(response, 413, -32600, "Request body too large");
+                    return;
+                }
+                try {
+                    JSON.readTree(body);
+                } catch (IOException e) {
+                    rpcError(response, 400, -32700, "Parse error: the request body is not valid JSON");
+                    return;
+                }
+                transport.service(new BufferedBody(request, body), response);
+            }
+            case "GET" -> transport.service(new FlushOnStream(request, response), response);
+            default -> transport.service(request, response);
+        }
+    }
+
+    private static void rpcError(HttpServletResponse response, int status, int code, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":" + code + ",\"message\":"
+                + JSON.writeValueAsString(message) + "}}");
+    }
+
+    /** The request again, its body already read once to check it is JSON. */
+    private static final class BufferedBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        BufferedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("blocking reads only");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Writes an SSE comment as soon as the GET stream goes async, so the client sees the headers immediately. */
+    private static final class FlushOnStream extends HttpServletRequestWrapper {
+        private final HttpServletResponse response;
+
+        FlushOnStream(HttpServletRequest request, HttpServletResponse response) {
+            super(request);
+            this.response = response;
+        }
+
+        @Override
+        public AsyncContext startAsync() {
+            AsyncContext context = super.startAsync();
+            try {
+                response.getWriter().write(": stream open\n\n");
+                response.getWriter().flush();
+            } catch (IOException e) {
+                context.complete();
+            }
+            return context;
+        }
+    }
+}

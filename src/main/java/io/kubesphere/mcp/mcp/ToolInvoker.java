@@ -1,0 +1,208 @@
+package io.kubesphere.mcp.mcp;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.kubesphere.mcp.catalog.ToolCatalog;
+import io.kubesphere.mcp.catalog.ToolContext;
+import io.kubesphere.mcp.catalog.ToolDefinition;
+import io.kubesphere.mcp.catalog.ToolError;
+import io.kubesphere.mcp.kubesphere.KubeSphereClient;
+import io.kubesphere.mcp.kubesphere.KubeSphereError;
+import io.kubesphere.mcp.kubesphere.KubeSphereSession;
+import io.kubesphere.mcp.kubesphere.ServerCredentials;
+import io.modelcontextprotocol.server.McpAsyncServerExchange;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import org.jboss.logging.Logger;
+import reactor.core.publisher.Mono;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Runs one tools/call: availability (toolset, read-only), argument parsing and Jakarta validation, the handler, the
+ * result as structuredContent plus text, and the audit line for write tools. Anything the caller can fix comes back
+ * as an isError result that says what to do; nothing here answers with a stack trace.
+ */
+@ApplicationScoped
+public class ToolInvoker {
+
+    private static final Logger LOG = Logger.getLogger(ToolInvoker.class);
+
+    private final ToolCatalog catalog;
+    private final Validator validator;
+    private final KubeSphereClient client;
+    private final ServerCredentials credentials;
+    private final AuditLog audit;
+    private final ObjectMapper inputs = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+    private final ObjectMapper outputs = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    public ToolInvoker(ToolCatalog catalog, Validator validator, KubeSphereClient client, ServerCredentials credentials,
+            AuditLog audit) {
+        this.catalog = catalog;
+        this.validator = validator;
+        this.client = client;
+        this.credentials = credentials;
+        this.audit = audit;
+    }
+
+    public Mono<CallToolResult> call(ToolDefinition<?, ?> tool, McpAsyncServerExchange exchange, CallToolRequest request) {
+        return Mono.fromCompletionStage(() -> invoke(tool, exchange, request).subscribeAsCompletionStage());
+    }
+
+    <I, O> Uni<CallToolResult> invoke(ToolDefinition<I, O> tool, McpAsyncServerExchange exchange, CallToolRequest request) {
+        long started = System.nanoTime();
+        Map<String, Object> arguments = request.arguments() == null ? Map.of() : request.arguments();
+        KubeSphereSession session = new KubeSphereSession(client, credentials.get());
+        Object progressToken = request.meta() == null ? null : request.meta().get("progressToken");
+        return Uni.createFrom().deferred(() -> {
+                    catalog.unavailable(tool).ifPresent(why -> {
+                        throw ToolError.refused(why);
+                    });
+                    I input = parse(tool, arguments);
+                    return tool.handler().handle(new ToolContext(session, exchange, progressToken), input);
+                })
+                // Leave the Vert.x event loop before the SDK writes the response.
+                .emitOn(Infrastructure.getDefaultExecutor())
+                .map(output -> new Outcome(success(tool, output), "ok"))
+                .onFailure().recoverWithItem(failure -> failure(tool, failure))
+                .invoke(outcome -> {
+                    if (!tool.readOnly()) {
+                        audit(tool, session, arguments, outcome, started);
+                    }
+                })
+                .map(Outcome::result);
+    }
+
+    /** A result and what the audit log calls it: ok, invalid, refused or error. */
+    private record Outcome(CallToolResult result, String name) {
+    }
+
+    private <I> I parse(ToolDefinition<I, ?> tool, Map<String, Object> arguments) {
+        I input;
+        try {
+            input = inputs.convertValue(arguments, tool.input());
+        } catch (IllegalArgumentException e) {
+            throw ToolError.invalid(describe(tool, e));
+        }
+        List<String> problems = new ArrayList<>();
+        for (ConstraintViolation<I> violation : validator.validate(input)) {
+            problems.add(jsonName(tool.input(), violation.getPropertyPath()) + ": " + violation.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.naturalOrder());
+            throw ToolError.invalid("Invalid arguments for " + tool.name() + ": " + String.join("; ", problems)
+                    + ". Nothing was sent to KubeSphere.");
+        }
+        return input;
+    }
+
+    private static String describe(ToolDefinition<?, ?> tool, IllegalArgumentException e) {
+        Throwable cause = e.getCause() instanceof JsonMappingException ? e.getCause() : e;
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return "Unknown parameter '" + unknown.getPropertyName() + "' for " + tool.name() + ". Valid parameters: "
+                    + String.join(", ", parameterNames(tool.input())) + ".";
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            // Jackson quotes the offending value; never for a secret.
+            String detail = AuditLog.isSecret(field) ? "expected a string"
+                    : mapping.getOriginalMessage().split("\n")[0];
+            return "Invalid arguments for " + tool.name() + ": " + field + " has the wrong type or value (" + detail
+                    + "). Nothing was sent to KubeSphere.";
+        }
+        return "Invalid arguments for " + tool.name() + ": " + cause.getMessage().split("\n")[0];
+    }
+
+    static List<String> parameterNames(Class<?> input) {
+        if (!input.isRecord()) {
+            return List.of();
+        }
+        return Arrays.stream(input.getRecordComponents()).map(ToolInvoker::jsonName).toList();
+    }
+
+    private static String jsonName(RecordComponent component) {
+        JsonProperty property = component.getAnnotation(JsonProperty.class);
+        if (property == null) {
+            try {
+                property = component.getDeclaringRecord().getDeclaredField(component.getName())
+                        .getAnnotation(JsonProperty.class);
+            } catch (NoSuchFieldException ignored) {
+                // records always have the field
+            }
+        }
+        return property != null && !property.value().isEmpty() ? property.value() : component.getName();
+    }
+
+    private static String jsonName(Class<?> input, Path path) {
+        String java = path.toString();
+        if (input.isRecord()) {
+            for (RecordComponent component : input.getRecordComponents()) {
+                if (java.equals(component.getName()) || java.startsWith(component.getName() + "[")
+                        || java.startsWith(component.getName() + ".")) {
+                    return jsonName(component) + java.substring(component.getName().length());
+                }
+            }
+        }
+        return java;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <O> CallToolResult success(ToolDefinition<?, O> tool, O output) {
+        Map<String, Object> structured = outputs.convertValue(output, Map.class);
+        return CallToolResult.builder()
+                .structuredContent(structured)
+                .content(List.of(new TextContent(tool.text().apply(output))))
+                .isError(false)
+                .build();
+    }
+
+    private Outcome failure(ToolDefinition<?, ?> tool, Throwable failure) {
+        String message;
+        String outcome = "error";
+        if (failure instanceof ToolError error) {
+            message = error.getMessage();
+            outcome = error.outcome() == ToolError.Outcome.FAILED ? "error" : error.outcome().name().toLowerCase();
+        } else if (failure instanceof KubeSphereError error) {
+            message = error.getMessage();
+            if (error.kind() == KubeSphereError.Kind.REFUSED_BY_POLICY) {
+                outcome = "refused";
+            }
+        } else {
+            LOG.errorf(failure, "tool %s failed unexpectedly", tool.name());
+            message = "The tool " + tool.name() + " failed unexpectedly (" + failure.getClass().getSimpleName()
+                    + "). The server log has the details; retrying may help.";
+        }
+        return new Outcome(CallToolResult.builder().content(List.of(new TextContent(message))).isError(true).build(),
+                outcome);
+    }
+
+    private void audit(ToolDefinition<?, ?> tool, KubeSphereSession session, Map<String, Object> arguments,
+            Outcome outcome, long started) {
+        CallToolResult result = outcome.result();
+        String message = Boolean.TRUE.equals(result.isError()) && result.content().get(0) instanceof TextContent text
+                ? text.text() : null;
+        audit.record(session.knownUsername().orElse("unknown"), tool.name(), arguments, session.calls(),
+                outcome.name(), message, (System.nanoTime() - started) / 1_000_000);
+    }
+}

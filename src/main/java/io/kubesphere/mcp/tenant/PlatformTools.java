@@ -1,0 +1,99 @@
+package io.kubesphere.mcp.tenant;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.kubesphere.mcp.catalog.NoInput;
+import io.kubesphere.mcp.catalog.PageInput;
+import io.kubesphere.mcp.catalog.Paging;
+import io.kubesphere.mcp.catalog.ToolDefinition;
+import io.kubesphere.mcp.catalog.ToolError;
+import io.kubesphere.mcp.catalog.ToolProvider;
+import io.kubesphere.mcp.catalog.Toolset;
+import io.kubesphere.mcp.kubesphere.Kube;
+import io.kubesphere.mcp.kubesphere.KsCall;
+import io.kubesphere.mcp.kubesphere.Route;
+import io.smallrye.mutiny.Uni;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+/** Who am I, and which clusters are there. */
+@ApplicationScoped
+public class PlatformTools implements ToolProvider {
+
+    static final String IAM = "/kapis/iam.kubesphere.io/v1beta1";
+    static final Route GET_USER = Route.get(IAM + "/users/{username}");
+    static final Route LIST_CLUSTERS = Route.get(WorkspaceTools.TENANT + "/clusters");
+    /** whoami names at most this many workspaces; the total is always given. */
+    static final int WORKSPACE_SAMPLE = 200;
+
+    public record Identity(String username, @JsonProperty("platform_role") String platformRole, String email,
+            List<String> workspaces, @JsonProperty("workspaces_total") int workspacesTotal) {
+    }
+
+    public record Cluster(String name, boolean host, boolean ready, @JsonProperty("kubernetes_version") String kubernetesVersion,
+            String provider) {
+
+        static Cluster from(JsonNode node) {
+            boolean ready = StreamSupport.stream(node.path("status").path("conditions").spliterator(), false)
+                    .anyMatch(c -> "Ready".equals(c.path("type").asText()) && "True".equals(c.path("status").asText()));
+            return new Cluster(Kube.name(node), Kube.hasLabel(node, "cluster-role.kubesphere.io/host"), ready,
+                    Kube.text(node.path("status").path("kubernetesVersion")),
+                    Kube.text(node.path("spec").path("provider")));
+        }
+    }
+
+    public record ClusterList(List<Cluster> items, int total, int page, int limit,
+            @JsonProperty("has_more") boolean hasMore) {
+    }
+
+    @Override
+    public List<ToolDefinition<?, ?>> tools() {
+        return List.of(whoami(), listClusters());
+    }
+
+    ToolDefinition<NoInput, Identity> whoami() {
+        return ToolDefinition.read("whoami", Toolset.tenant, NoInput.class, Identity.class)
+                .title("Who am I")
+                .description("Show the KubeSphere identity this server acts as: username, platform role, email and the "
+                        + "workspaces it can see. Call first to know what you may do.")
+                .routes(GET_USER, WorkspaceTools.LIST)
+                .text(id -> id.username() + " (platform role " + id.platformRole() + "), sees " + id.workspacesTotal()
+                        + " workspaces" + (id.workspaces().isEmpty() ? "" : ": " + String.join(", ", id.workspaces())))
+                .handler((ctx, in) -> {
+                    String username = ctx.kubesphere().knownUsername().orElseThrow(() -> ToolError.refused(
+                            "Cannot tell who the configured token belongs to (it is not a KubeSphere JWT with a "
+                                    + "username claim). Use KUBESPHERE_USERNAME/KUBESPHERE_PASSWORD instead."));
+                    Uni<JsonNode> user = ctx.kubesphere()
+                            .send(KsCall.of(GET_USER, "username", username));
+                    Uni<JsonNode> workspaces = ctx.kubesphere()
+                            .send(KsCall.of(WorkspaceTools.LIST).query("page", 1).query("limit", WORKSPACE_SAMPLE));
+                    return Uni.combine().all().unis(user, workspaces).asTuple().map(t -> new Identity(username,
+                            Kube.annotation(t.getItem1(), "iam.kubesphere.io/globalrole"),
+                            Kube.text(t.getItem1().path("spec").path("email")),
+                            Kube.items(t.getItem2(), Kube::name), Kube.total(t.getItem2())));
+                });
+    }
+
+    ToolDefinition<PageInput, ClusterList> listClusters() {
+        return ToolDefinition.read("list_clusters", Toolset.tenant, PageInput.class, ClusterList.class)
+                .title("List clusters")
+                .description("List the clusters the current user may use, with host flag, readiness and Kubernetes "
+                        + "version. Needed to create workspaces and projects.")
+                .routes(LIST_CLUSTERS)
+                .text(list -> Paging.of(list.page(), list.limit()).describe(list.items().size(), list.total())
+                        + " clusters: " + list.items().stream()
+                                .map(c -> c.name() + (c.host() ? " (host)" : "") + (c.ready() ? " ready" : " NOT ready"))
+                                .collect(Collectors.joining(", ")))
+                .handler((ctx, in) -> {
+                    Paging paging = in.paging();
+                    return ctx.kubesphere().send(paging.apply(KsCall.of(LIST_CLUSTERS))).map(body -> {
+                        int total = Kube.total(body);
+                        return new ClusterList(Kube.items(body, Cluster::from), total,
+                                paging.page(), paging.limit(), paging.hasMore(total));
+                    });
+                });
+    }
+}
