@@ -36,7 +36,8 @@ public class McpServlet extends HttpServlet {
     }
 
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+    protected void service(HttpServletRequest original, HttpServletResponse response) throws ServletException, IOException {
+        HttpServletRequest request = original.getHeader("Host") == null ? new WithHost(original) : original;
         HttpServletStreamableServerTransportProvider transport = runtime.httpTransport();
         if (transport == null) {
             response.sendError(404, "MCP over HTTP is off: start the server with KS_MCP_TRANSPORT=http");
@@ -68,6 +69,37 @@ public class McpServlet extends HttpServlet {
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":" + code + ",\"message\":"
                 + JSON.writeValueAsString(message) + "}}");
+    }
+
+    /**
+     * After an h2c upgrade the authority arrives as HTTP/2 {@code :authority}, not as a Host header, and the SDK's
+     * DNS-rebinding check would refuse every such request; give it the authority the client sent.
+     */
+    private static final class WithHost extends HttpServletRequestWrapper {
+        private final String host;
+
+        WithHost(HttpServletRequest request) {
+            super(request);
+            this.host = request.getServerName() + ":" + request.getServerPort();
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return "host".equalsIgnoreCase(name) ? host : super.getHeader(name);
+        }
+
+        @Override
+        public java.util.Enumeration<String> getHeaders(String name) {
+            return "host".equalsIgnoreCase(name) ? java.util.Collections.enumeration(java.util.List.of(host))
+                    : super.getHeaders(name);
+        }
+
+        @Override
+        public java.util.Enumeration<String> getHeaderNames() {
+            java.util.List<String> names = java.util.Collections.list(super.getHeaderNames());
+            names.add("Host");
+            return java.util.Collections.enumeration(names);
+        }
     }
 
     /** The request again, its body already read once to check it is JSON. */
