@@ -31,7 +31,8 @@ public class Main implements QuarkusApplication {
         protocolOut = System.out;
         if (stdio()) {
             System.setOut(System.err);
-            System.setProperty("quarkus.http.host-enabled", "false");
+            // Feeds quarkus.http.host-enabled; the dev and test profiles override it (they serve HTTP).
+            System.setProperty("ks.mcp.listen", "false");
         }
         Quarkus.run(Main.class, args);
     }

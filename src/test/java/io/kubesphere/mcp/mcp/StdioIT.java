@@ -1,0 +1,107 @@
+package io.kubesphere.mcp.mcp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubesphere.mcp.support.McpTestClient;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static io.kubesphere.mcp.support.McpTestClient.structured;
+import static io.kubesphere.mcp.support.McpTestClient.text;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The packaged jar, spawned the way an IDE spawns it, spoken to over stdio. */
+class StdioIT {
+
+    static final String JAR = "target/quarkus-app/quarkus-run.jar";
+
+    static List<String> command() {
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        return List.of(java, "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", JAR);
+    }
+
+    @Test
+    void theOfficialClientTalksToTheJarOverStdio() {
+        List<String> cmd = command();
+        ServerParameters server = ServerParameters.builder(cmd.get(0)).args(cmd.subList(1, cmd.size()))
+                .addEnvVar("KS_MCP_SANDBOX", "true").addEnvVar("PATH", System.getenv("PATH")).build();
+        StdioClientTransport transport = new StdioClientTransport(server, new JacksonMcpJsonMapper(new ObjectMapper()));
+        transport.setStdErrorHandler(line -> { }); // logs go to stderr by design
+        try (McpTestClient mcp = McpTestClient.over(transport, null)) {
+            assertThat(mcp.tools().stream().map(t -> t.name()).toList(),
+                    hasItems("whoami", "list_clusters", "list_workspaces", "get_workspace"));
+            CallToolResult whoami = mcp.call("whoami", Map.of());
+            assertFalse(whoami.isError(), text(whoami));
+            assertEquals("admin", structured(whoami).get("username"));
+            CallToolResult bad = mcp.call("get_workspace", Map.of("workspace", "../etc"));
+            assertTrue(bad.isError());
+        }
+    }
+
+    @Test
+    void stdoutCarriesOnlyJsonRpcAndTheProcessEndsWithStdin() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command());
+        builder.environment().put("KS_MCP_SANDBOX", "true");
+        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process process = builder.start();
+        try (OutputStream in = process.getOutputStream()) {
+            // 2024-11-05 predates streamable HTTP; over stdio it still negotiates.
+            in.write(("""
+                    {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2024-11-05","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}
+                    {"jsonrpc":"2.0","method":"notifications/initialized"}
+                    {"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"list_clusters","arguments":{}}}
+                    """).getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            List<JsonNode> lines = new ArrayList<>();
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            ObjectMapper json = new ObjectMapper();
+            while (lines.size() < 2) {
+                String line = out.readLine();
+                if (line == null) {
+                    break;
+                }
+                lines.add(json.readTree(line)); // anything but JSON-RPC on stdout fails here
+            }
+            assertEquals(2, lines.size());
+            for (JsonNode line : lines) {
+                assertEquals("2.0", line.path("jsonrpc").asText());
+            }
+            assertEquals("2024-11-05", lines.get(0).path("result").path("protocolVersion").asText());
+            assertFalse(lines.get(1).path("result").path("isError").asBoolean(true), lines.get(1).toString());
+        }
+        // stdin is closed now: the server must exit on its own, cleanly.
+        assertTrue(process.waitFor(15, TimeUnit.SECONDS), "the server exits when stdin closes");
+        assertEquals(0, process.exitValue());
+    }
+
+    @Test
+    void withoutHostOrSandboxTheServerRefusesToStart() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command());
+        builder.environment().remove("KS_MCP_SANDBOX");
+        builder.environment().remove("KUBESPHERE_HOST");
+        builder.redirectErrorStream(true);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(15, TimeUnit.SECONDS));
+        assertEquals(2, process.exitValue());
+        assertTrue(output.contains("KUBESPHERE_HOST") && output.contains("KS_MCP_SANDBOX"), output);
+    }
+}
