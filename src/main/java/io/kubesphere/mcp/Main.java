@@ -31,8 +31,10 @@ public class Main implements QuarkusApplication {
         protocolOut = System.out;
         if (stdio()) {
             System.setOut(System.err);
-            // Feeds quarkus.http.host-enabled; the dev and test profiles override it (they serve HTTP).
-            System.setProperty("ks.mcp.listen", "false");
+            // Feeds quarkus.http.host-enabled (the dev and test profiles override it): no port unless asked for.
+            if (System.getProperty("ks.mcp.listen") == null && System.getenv("KS_MCP_LISTEN") == null) {
+                System.setProperty("ks.mcp.listen", "false");
+            }
         }
         Quarkus.run(Main.class, args);
     }

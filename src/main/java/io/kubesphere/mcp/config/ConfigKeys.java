@@ -19,6 +19,8 @@ public final class ConfigKeys {
             new Key("KUBESPHERE_LOGIN_BACKOFF", "30s", false,
                     "Wait after a rejected password before logging in again (doubles up to 10 min), so retries cannot trip KubeSphere's lockout"),
             new Key("KS_MCP_TRANSPORT", "stdio", false, "`stdio`, or `http` (streamable HTTP at `/mcp`)"),
+            new Key("KS_MCP_LISTEN", "true on http, false on stdio", false,
+                    "Whether the HTTP listener runs; on stdio it is off unless set to `true`"),
             new Key("KS_MCP_TOOLSETS", "tenant,devops", false, "Comma list of toolsets to offer: `tenant`, `devops`"),
             new Key("KS_MCP_READ_ONLY", "false", false, "`true` hides every write tool and refuses it at call time"),
             new Key("KS_MCP_ALLOW_PRIVILEGED_GRANTS", "false", false,
