@@ -1,5 +1,7 @@
 package io.kubesphere.mcp.catalog;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.victools.jsonschema.generator.Option;
@@ -20,7 +22,7 @@ import java.util.Map;
  */
 public final class SchemaFactory {
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
     private final SchemaGenerator input = generator(true);
     private final SchemaGenerator output = generator(false);
 
@@ -64,8 +66,13 @@ public final class SchemaFactory {
         return toMap(output.generateSchema(type));
     }
 
+    /** Through JSON text, so that bounds are plain integers (victools builds BigDecimals such as 2E+2). */
     @SuppressWarnings("unchecked")
     private Map<String, Object> toMap(ObjectNode schema) {
-        return json.convertValue(schema, Map.class);
+        try {
+            return json.readValue(json.writeValueAsString(schema), Map.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

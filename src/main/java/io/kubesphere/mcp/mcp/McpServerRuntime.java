@@ -158,10 +158,23 @@ public class McpServerRuntime {
     public List<AsyncToolSpecification> specifications() {
         List<AsyncToolSpecification> specs = specifications;
         if (specs == null) {
-            SchemaFactory schemas = new SchemaFactory();
+            Map<String, Map<String, Object>> published = ManifestSchemas.load();
+            SchemaFactory generator = null;
             List<AsyncToolSpecification> built = new ArrayList<>();
             for (ToolDefinition<?, ?> tool : catalog.all()) {
-                built.add(new AsyncToolSpecification(describe(tool, schemas),
+                Map<String, Object> entry = published.get(tool.name());
+                Map<String, Object> input;
+                Map<String, Object> output;
+                if (entry != null) {
+                    input = ManifestSchemas.schema(entry, "inputSchema");
+                    output = ManifestSchemas.schema(entry, "outputSchema");
+                } else {
+                    // Not in the manifest yet (a tool under development): generate, which costs start-up time.
+                    generator = generator == null ? new SchemaFactory() : generator;
+                    input = generator.inputSchema(tool.input());
+                    output = generator.outputSchema(tool.output());
+                }
+                built.add(new AsyncToolSpecification(describe(tool, input, output),
                         (exchange, request) -> invoker.call(tool, exchange, request)));
             }
             specs = specifications = List.copyOf(built);
@@ -169,14 +182,13 @@ public class McpServerRuntime {
         return specs;
     }
 
-    static McpSchema.Tool describe(ToolDefinition<?, ?> tool, SchemaFactory schemas) {
-        Map<String, Object> input = schemas.inputSchema(tool.input());
+    static McpSchema.Tool describe(ToolDefinition<?, ?> tool, Map<String, Object> input, Map<String, Object> output) {
         return McpSchema.Tool.builder()
                 .name(tool.name())
                 .title(tool.title())
                 .description(tool.description())
                 .inputSchema(input)
-                .outputSchema(schemas.outputSchema(tool.output()))
+                .outputSchema(output)
                 .annotations(new ToolAnnotations(tool.title(), tool.readOnly(), false, tool.idempotent(), false, null))
                 .build();
     }

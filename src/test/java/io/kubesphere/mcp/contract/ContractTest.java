@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubesphere.mcp.catalog.SchemaFactory;
 import io.kubesphere.mcp.catalog.ToolCatalog;
 import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.config.ConfigKeys;
@@ -83,6 +84,22 @@ class ContractTest {
         assertEquals(json.readTree(expected), actual,
                 "mcp-manifest.json differs from tools/list; if the change is intended, rerun with -Dcontract.update=true");
         assertEquals(catalog.all().size(), tools.size(), "every tool of the catalog is served");
+
+        // The server serves schemas from the manifest; they must be what the records generate today.
+        SchemaFactory schemas = new SchemaFactory();
+        for (ToolDefinition<?, ?> tool : catalog.all()) {
+            JsonNode published = null;
+            for (JsonNode entry : actual.path("tools")) {
+                if (entry.path("name").asText().equals(tool.name())) {
+                    published = entry;
+                }
+            }
+            assertTrue(published != null, tool.name() + " is missing from mcp-manifest.json");
+            assertEquals(json.valueToTree(schemas.inputSchema(tool.input())), published.path("inputSchema"),
+                    tool.name() + ": input schema in mcp-manifest.json is stale; rerun with -Dcontract.update=true");
+            assertEquals(json.valueToTree(schemas.outputSchema(tool.output())), published.path("outputSchema"),
+                    tool.name() + ": output schema in mcp-manifest.json is stale; rerun with -Dcontract.update=true");
+        }
     }
 
     @Test

@@ -33,7 +33,7 @@ class SchemaTest {
         Map<String, Object> props = (Map<String, Object>) schema.get("properties");
         Map<String, Object> tail = (Map<String, Object>) props.get("tail_lines");
         assertEquals(200, tail.get("default"));
-        assertEquals(5000, ((Number) tail.get("maximum")).intValue());
+        assertEquals(5000, tail.get("maximum"));
         assertEquals("lines", tail.get("description"));
         assertEquals(Names.DNS_LABEL, ((Map<String, Object>) props.get("workspace")).get("pattern"));
         assertEquals(List.of("RED", "GREEN"), ((Map<String, Object>) props.get("color")).get("enum"));
