@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.classmate.ResolvedType;
 import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.OptionPreset;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
@@ -35,7 +36,14 @@ public final class SchemaFactory {
                         JakartaValidationOption.INCLUDE_PATTERN_EXPRESSIONS))
                 .without(Option.SCHEMA_VERSION_INDICATOR);
         if (strict) {
-            config.with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT);
+            // Records take exactly their components; a Map takes any key with its value type.
+            config.forTypesInGeneral().withAdditionalPropertiesResolver(scope -> {
+                if (scope.getType().isInstanceOf(Map.class)) {
+                    ResolvedType value = scope.getTypeParameterFor(Map.class, 1);
+                    return value == null ? Object.class : value.getErasedType();
+                }
+                return scope.getType().getErasedType().isRecord() ? Void.class : null;
+            });
         }
         config.forFields().withDefaultResolver(field -> {
             Default value = field.getAnnotationConsideringFieldAndGetter(Default.class);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.kubesphere.mcp.catalog.ToolCatalog;
 import io.kubesphere.mcp.catalog.ToolContext;
@@ -125,13 +126,35 @@ public class ToolInvoker {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            // Jackson quotes the offending value; never for a secret.
+            // Say what was expected; Jackson's own text quotes the offending value, so never use it for a secret.
             String detail = AuditLog.isSecret(field) ? "expected a string"
+                    : mapping instanceof MismatchedInputException mismatch && expected(mismatch.getTargetType()) != null
+                    ? "expected " + expected(mismatch.getTargetType())
                     : mapping.getOriginalMessage().split("\n")[0];
             return "Invalid arguments for " + tool.name() + ": " + field + " has the wrong type or value (" + detail
                     + "). Nothing was sent to KubeSphere.";
         }
         return "Invalid arguments for " + tool.name() + ": " + cause.getMessage().split("\n")[0];
+    }
+
+    /** What a JSON value for this Java type looks like, or null to keep Jackson's message (enums list their values). */
+    private static String expected(Class<?> type) {
+        if (type == null || type.isEnum()) {
+            return null;
+        }
+        if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "a JSON object";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "an integer";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        return type == String.class ? "a string" : null;
     }
 
     static List<String> parameterNames(Class<?> input) {

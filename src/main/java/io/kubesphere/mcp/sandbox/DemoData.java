@@ -51,8 +51,8 @@ final class DemoData {
         w.putNamespaceRole("stone-project", "deployer", "admin", "Custom role: manage workloads only.", null,
                 List.of(SimWorld.rule(List.of("apps"), List.of("deployments", "statefulsets"), SimWorld.ALL)),
                 at(4, 10));
-        w.addNamespace(namespace("demo-project", "Demo Project"), "demo", at(5, 0));
-        w.bindNamespace("demo-project", "demo-user", "operator", at(5, 5));
+        w.addNamespace(namespace("demo-app", "Demo App"), "demo", at(5, 0));
+        w.bindNamespace("demo-app", "demo-user", "operator", at(5, 5));
 
         w.addDevOpsProject("stone-devops", "stone", "admin", at(6, 0));
         w.bindNamespace("stone-devops", "stoneshi", "operator", at(6, 5));
@@ -74,7 +74,12 @@ final class DemoData {
                                 """))),
                 at(6, 20));
         DevOpsApi.addPipeline(w, "stone-devops", Json.o(
-                "metadata", Json.o("name", "service-mb", "annotations", Json.o(SimWorld.ANN_CREATOR, "admin")),
+                "metadata", Json.o("name", "service-mb", "annotations", Json.o(SimWorld.ANN_CREATOR, "admin",
+                        // What the pipeline controller writes after Jenkins scanned the repository (ks-devops
+                        // serves GET …/pipelines/{p}/branches from this annotation).
+                        "pipeline.devops.kubesphere.io/jenkins-branches",
+                        "[{\"name\":\"main\",\"rawName\":\"main\",\"weatherScore\":100},"
+                                + "{\"name\":\"dev\",\"rawName\":\"dev\",\"weatherScore\":100}]")),
                 "spec", Json.o("type", DevOpsApi.MULTI_BRANCH, "multi_branch_pipeline", Json.o(
                         "name", "service-mb", "source_type", "git",
                         "git_source", Json.o("url", "https://github.com/kubesphere/devops-maven-sample.git",

@@ -168,7 +168,8 @@ class McpHttpTest {
             CallToolResult unknown = mcp.call("get_workspace", Map.of("workspace", "stone", "namespace", "x"));
             assertThat(text(unknown), containsString("Unknown parameter 'namespace'"));
             assertThat(text(mcp.call("list_workspaces", Map.of("limit", 500))), containsString("limit"));
-            assertThat(text(mcp.call("list_workspaces", Map.of("page", "first"))), containsString("page"));
+            assertThat(text(mcp.call("list_workspaces", Map.of("page", "first"))),
+                    containsString("page has the wrong type or value (expected an integer)"));
         }
         assertThat("nothing may reach KubeSphere", paths(), empty());
     }

@@ -21,7 +21,7 @@ class SchemaTest {
 
     record In(@NotNull @Pattern(regexp = Names.DNS_LABEL) String workspace,
             @JsonProperty("tail_lines") @JsonPropertyDescription("lines") @Max(5000) @Default("200") Integer tailLines,
-            Color color) {
+            Color color, Map<String, String> labels) {
     }
 
     @Test
@@ -37,5 +37,7 @@ class SchemaTest {
         assertEquals("lines", tail.get("description"));
         assertEquals(Names.DNS_LABEL, ((Map<String, Object>) props.get("workspace")).get("pattern"));
         assertEquals(List.of("RED", "GREEN"), ((Map<String, Object>) props.get("color")).get("enum"));
+        // A map is open to any key (the value type is published), unlike a record.
+        assertEquals(Map.of("type", "string"), ((Map<String, Object>) props.get("labels")).get("additionalProperties"));
     }
 }

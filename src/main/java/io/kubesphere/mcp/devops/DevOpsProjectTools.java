@@ -1,0 +1,121 @@
+package io.kubesphere.mcp.devops;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.kubesphere.mcp.catalog.Default;
+import io.kubesphere.mcp.catalog.Paging;
+import io.kubesphere.mcp.catalog.ToolDefinition;
+import io.kubesphere.mcp.catalog.ToolError;
+import io.kubesphere.mcp.catalog.ToolProvider;
+import io.kubesphere.mcp.catalog.Toolset;
+import io.kubesphere.mcp.devops.DevOpsViews.Credential;
+import io.kubesphere.mcp.devops.DevOpsViews.DevOpsProject;
+import io.kubesphere.mcp.kubesphere.Kube;
+import io.kubesphere.mcp.kubesphere.KubeSphereError;
+import io.kubesphere.mcp.policy.Names;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static io.kubesphere.mcp.devops.ScopedRoute.DEVOPS;
+
+/** DevOps projects (namespaces of a workspace) and the credentials in them. */
+@ApplicationScoped
+public class DevOpsProjectTools implements ToolProvider {
+
+    /** Through the workspace, never the cluster-scoped devopsprojects resource (cluster-admin only). */
+    static final ScopedRoute LIST_PROJECTS = ScopedRoute.get(DEVOPS + "/v1alpha3/workspaces/{workspace}/namespaces");
+    static final ScopedRoute LIST_CREDENTIALS =
+            ScopedRoute.get(DEVOPS + "/v1alpha3/namespaces/{devops_project}/credentials");
+
+    public record ListProjectsInput(
+            @JsonPropertyDescription("Workspace whose DevOps projects to list") @NotNull
+            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String workspace,
+            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster,
+            @JsonPropertyDescription("Page number, from 1") @Min(1) @Default("1") Integer page,
+            @JsonPropertyDescription("Items per page, at most 200") @Min(1) @Max(200) @Default("20") Integer limit) {
+    }
+
+    public record ListCredentialsInput(
+            @JsonPropertyDescription(DevOpsInputs.DEVOPS_PROJECT) @JsonProperty("devops_project") @NotNull
+            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String devopsProject,
+            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster,
+            @JsonPropertyDescription("Page number, from 1") @Min(1) @Default("1") Integer page,
+            @JsonPropertyDescription("Items per page, at most 200") @Min(1) @Max(200) @Default("20") Integer limit) {
+    }
+
+    public record DevOpsProjectList(List<DevOpsProject> items, int total, int page, int limit,
+            @JsonProperty("has_more") boolean hasMore) {
+    }
+
+    public record CredentialList(List<Credential> items, int total, int page, int limit,
+            @JsonProperty("has_more") boolean hasMore) {
+    }
+
+    @Override
+    public List<ToolDefinition<?, ?>> tools() {
+        return List.of(listDevOpsProjects(), listCredentials());
+    }
+
+    ToolDefinition<ListProjectsInput, DevOpsProjectList> listDevOpsProjects() {
+        return ToolDefinition.read("list_devops_projects", Toolset.devops, ListProjectsInput.class,
+                        DevOpsProjectList.class)
+                .title("List DevOps projects")
+                .description("List the DevOps projects of a workspace that the current user can access. "
+                        + "Use a project's namespace as devops_project in the other DevOps tools.")
+                .routes(ScopedRoute.all(LIST_PROJECTS))
+                .text(list -> Paging.of(list.page(), list.limit()).describe(list.items().size(), list.total())
+                        + " DevOps projects" + (list.items().isEmpty() ? "" : ": " + list.items().stream()
+                                .map(DevOpsProject::line).collect(Collectors.joining(", "))))
+                .handler((ctx, in) -> {
+                    Paging paging = Paging.of(in.page(), in.limit());
+                    return ctx.kubesphere()
+                            .send(paging.apply(LIST_PROJECTS.call(in.cluster(), "workspace", in.workspace())))
+                            .map(body -> {
+                                // ks-devops answers the literal null for a workspace without DevOps projects.
+                                int total = Kube.total(body);
+                                return new DevOpsProjectList(Kube.items(body, DevOpsProject::from), total,
+                                        paging.page(), paging.limit(), paging.hasMore(total));
+                            })
+                            .onFailure(f -> f instanceof KubeSphereError e && e.status() == 403)
+                            .transform(f -> ToolError.refused("No permission in workspace " + in.workspace()
+                                    + ctx.kubesphere().knownUsername().map(u -> " for user " + u).orElse("")
+                                    + ": its DevOps projects are visible only to its members. Use list_workspaces "
+                                    + "to see the workspaces you belong to, or ask a workspace administrator to "
+                                    + "invite you."));
+                });
+    }
+
+    ToolDefinition<ListCredentialsInput, CredentialList> listCredentials() {
+        return ToolDefinition.read("list_credentials", Toolset.devops, ListCredentialsInput.class,
+                        CredentialList.class)
+                .title("List DevOps credentials")
+                .description("List the credentials of a DevOps project (name, type, description; never secret "
+                        + "values), e.g. to pick a credential_id for a multi-branch pipeline.")
+                .routes(ScopedRoute.all(LIST_CREDENTIALS))
+                .text(list -> Paging.of(list.page(), list.limit()).describe(list.items().size(), list.total())
+                        + " credentials" + (list.items().isEmpty() ? "" : ": " + list.items().stream()
+                                .map(c -> c.name() + " (" + c.type() + ")").collect(Collectors.joining(", "))))
+                .handler((ctx, in) -> {
+                    Paging paging = Paging.of(in.page(), in.limit());
+                    return ctx.kubesphere()
+                            .send(paging.apply(LIST_CREDENTIALS.call(in.cluster(), "devops_project",
+                                    in.devopsProject())))
+                            .map(body -> {
+                                int total = Kube.total(body);
+                                return new CredentialList(Kube.items(body, Credential::from), total, paging.page(),
+                                        paging.limit(), paging.hasMore(total));
+                            });
+                });
+    }
+}

@@ -1,0 +1,418 @@
+package io.kubesphere.mcp.devops;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubesphere.mcp.catalog.Default;
+import io.kubesphere.mcp.catalog.Paging;
+import io.kubesphere.mcp.catalog.ToolContext;
+import io.kubesphere.mcp.catalog.ToolDefinition;
+import io.kubesphere.mcp.catalog.ToolError;
+import io.kubesphere.mcp.catalog.ToolProvider;
+import io.kubesphere.mcp.catalog.Toolset;
+import io.kubesphere.mcp.devops.DevOpsViews.Run;
+import io.kubesphere.mcp.devops.DevOpsViews.Stage;
+import io.kubesphere.mcp.kubesphere.Kube;
+import io.kubesphere.mcp.kubesphere.KsCall;
+import io.kubesphere.mcp.policy.Names;
+import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static io.kubesphere.mcp.devops.ScopedRoute.DEVOPS;
+
+/** Pipeline runs: start one, list them, follow one to its end, read its Jenkins log. */
+@ApplicationScoped
+public class PipelineRunTools implements ToolProvider {
+
+    private static final Logger LOG = Logger.getLogger(PipelineRunTools.class);
+
+    static final ScopedRoute RUNS =
+            ScopedRoute.get(DEVOPS + "/v1alpha3/namespaces/{devops_project}/pipelines/{pipeline}/pipelineruns");
+    static final ScopedRoute TRIGGER =
+            ScopedRoute.post(DEVOPS + "/v1alpha3/namespaces/{devops_project}/pipelines/{pipeline}/pipelineruns");
+    static final ScopedRoute RUN = ScopedRoute.get(DEVOPS + "/v1alpha3/namespaces/{devops_project}/pipelineruns/{run}");
+    static final ScopedRoute NODES =
+            ScopedRoute.get(DEVOPS + "/v1alpha3/namespaces/{devops_project}/pipelineruns/{run}/nodedetails");
+    /** The log exists only behind the v1alpha2 Jenkins proxy, addressed by the Jenkins run id. */
+    static final ScopedRoute LOG_ROUTE = ScopedRoute.get(
+            DEVOPS + "/v1alpha2/namespaces/{devops_project}/pipelines/{pipeline}/runs/{jenkins_id}/log");
+    /** Runs of a multi-branch pipeline live under their branch in Jenkins. */
+    static final ScopedRoute BRANCH_LOG_ROUTE = ScopedRoute.get(DEVOPS
+            + "/v1alpha2/namespaces/{devops_project}/pipelines/{pipeline}/branches/{branch}/runs/{jenkins_id}/log");
+
+    static final int MAX_WAIT_SECONDS = 300;
+    static final int MAX_TAIL_LINES = 5000;
+    static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
+    static final String PARAM_NAME = "^[A-Za-z_][A-Za-z0-9_.-]{0,127}$";
+
+    public record RunInput(
+            @JsonPropertyDescription(DevOpsInputs.DEVOPS_PROJECT) @JsonProperty("devops_project") @NotNull
+            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String devopsProject,
+            @JsonPropertyDescription(DevOpsInputs.PIPELINE) @NotNull
+            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String pipeline,
+            @JsonPropertyDescription("Branch to build (required for multi-branch pipelines, not allowed otherwise)")
+            @Pattern(regexp = DevOpsInputs.BRANCH, message = DevOpsInputs.BRANCH_RULE) String branch,
+            // Names and values are checked in the handler (runParameters): JSON schema cannot say "scalar of any kind".
+            @JsonPropertyDescription("Build parameters as an object of name to value, e.g. {\"TAG\": \"v1\"}")
+            Map<String, Object> parameters,
+            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster) {
+    }
+
+    public record ListRunsInput(
+            @JsonPropertyDescription(DevOpsInputs.DEVOPS_PROJECT) @JsonProperty("devops_project") @NotNull
+            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String devopsProject,
+            @JsonPropertyDescription(DevOpsInputs.PIPELINE) @NotNull
+            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String pipeline,
+            @JsonPropertyDescription("Only runs of this branch (multi-branch pipelines)")
+            @Pattern(regexp = DevOpsInputs.BRANCH, message = DevOpsInputs.BRANCH_RULE) String branch,
+            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster,
+            @JsonPropertyDescription("Page number, from 1") @Min(1) @Default("1") Integer page,
+            @JsonPropertyDescription("Items per page, at most 200") @Min(1) @Max(200) @Default("20") Integer limit) {
+    }
+
+    public record GetRunInput(
+            @JsonPropertyDescription(DevOpsInputs.DEVOPS_PROJECT) @JsonProperty("devops_project") @NotNull
+            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String devopsProject,
+            @JsonPropertyDescription("Run name, as run_pipeline or list_pipeline_runs return it") @NotNull
+            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String run,
+            @JsonPropertyDescription("Wait up to this many seconds for the run to finish, reporting progress")
+            @JsonProperty("wait_seconds") @Min(0) @Max(MAX_WAIT_SECONDS) @Default("0") Integer waitSeconds,
+            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster) {
+    }
+
+    public record LogInput(
+            @JsonPropertyDescription(DevOpsInputs.DEVOPS_PROJECT) @JsonProperty("devops_project") @NotNull
+            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String devopsProject,
+            @JsonPropertyDescription(DevOpsInputs.PIPELINE) @NotNull
+            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String pipeline,
+            @JsonPropertyDescription("Run name, as run_pipeline or list_pipeline_runs return it") @NotNull
+            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String run,
+            @JsonPropertyDescription("Return only the last lines of the log")
+            @JsonProperty("tail_lines") @Min(1) @Max(MAX_TAIL_LINES) @Default("200") Integer tailLines,
+            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster) {
+    }
+
+    public record RunList(List<Run> items, int total, int page, int limit,
+            @JsonProperty("has_more") boolean hasMore) {
+    }
+
+    public record RunParameter(String name, String value) {
+    }
+
+    public record RunDetail(String name, String pipeline, String branch, String phase, boolean finished,
+            @JsonProperty("start_time") String startTime, @JsonProperty("completion_time") String completionTime,
+            @JsonProperty("jenkins_id") String jenkinsId, String creator, String message,
+            List<RunParameter> parameters, List<Stage> stages,
+            @JsonProperty("waited_seconds") Integer waitedSeconds) {
+
+        String text() {
+            StringBuilder sb = new StringBuilder("Run " + name + (jenkinsId == null ? "" : " (#" + jenkinsId + ")")
+                    + " of pipeline " + pipeline + (branch == null ? "" : " [" + branch + "]") + ": " + phase);
+            if (startTime != null) {
+                sb.append(", started ").append(startTime);
+            }
+            if (completionTime != null) {
+                sb.append(", completed ").append(completionTime);
+            }
+            if (message != null) {
+                sb.append(" (").append(message).append(')');
+            }
+            if (stages != null && !stages.isEmpty()) {
+                sb.append(". Stages: ").append(stages.stream().map(Stage::line).collect(Collectors.joining(", ")));
+            }
+            if (!finished) {
+                sb.append(waitedSeconds != null && waitedSeconds > 0
+                        ? ". Still running after waiting " + waitedSeconds + " s; call again with wait_seconds to keep "
+                                + "following it"
+                        : ". Not finished; call again with wait_seconds to follow it");
+            }
+            return sb.append('.').toString();
+        }
+    }
+
+    public record RunLog(String run, String pipeline, @JsonProperty("jenkins_id") String jenkinsId, String phase,
+            @JsonProperty("total_lines") int totalLines, @JsonProperty("cut_lines") int cutLines, String log) {
+
+        String text() {
+            String head = "Log of run " + run + " (#" + jenkinsId + ", " + phase + ")"
+                    + (cutLines > 0 ? ", last " + (totalLines - cutLines) + " of " + totalLines + " lines; "
+                            + cutLines + " earlier lines cut (raise tail_lines, up to " + MAX_TAIL_LINES
+                            + ", to see more)" : ", " + totalLines + " lines")
+                    + (DevOpsViews.FINAL_PHASES.contains(phase) ? "" : "; the run is still going, the log may grow");
+            return head + ":\n" + log;
+        }
+    }
+
+    @Override
+    public List<ToolDefinition<?, ?>> tools() {
+        return List.of(runPipeline(), listPipelineRuns(), getPipelineRun(), getPipelineRunLog());
+    }
+
+    ToolDefinition<RunInput, Run> runPipeline() {
+        return ToolDefinition.write("run_pipeline", Toolset.devops, false, RunInput.class, Run.class)
+                .title("Run a pipeline")
+                .description("Start a new run of a pipeline (branch required for multi-branch pipelines) and return "
+                        + "its name; follow it with get_pipeline_run and wait_seconds.")
+                .routes(ScopedRoute.all(PipelineTools.GET, TRIGGER))
+                .text(r -> "Started run " + r.name() + " of pipeline " + r.pipeline()
+                        + (r.branch() == null ? "" : " [" + r.branch() + "]") + " (phase " + r.phase()
+                        + "). Follow it with get_pipeline_run run=" + r.name() + " and wait_seconds.")
+                .handler((ctx, in) -> {
+                    Map<String, String> parameters = runParameters(in.parameters()); // before any request
+                    return ctx.kubesphere()
+                            .send(PipelineTools.GET.call(in.cluster(), "devops_project", in.devopsProject(),
+                                    "pipeline", in.pipeline()))
+                            .flatMap(pipeline -> {
+                                checkBranch(in, pipeline);
+                                ObjectNode body = JsonNodeFactory.instance.objectNode();
+                                ArrayNode params = body.putArray("parameters");
+                                parameters.forEach((k, v) -> params.addObject().put("name", k).put("value", v));
+                                return ctx.kubesphere().send(TRIGGER.call(in.cluster(), "devops_project",
+                                        in.devopsProject(), "pipeline", in.pipeline())
+                                        .query("branch", in.branch()).body(body));
+                            })
+                            .map(Run::from);
+                });
+    }
+
+    static final java.util.regex.Pattern PARAM_NAME_PATTERN = java.util.regex.Pattern.compile(PARAM_NAME);
+    static final int MAX_PARAMETERS = 50;
+    static final int MAX_PARAMETER_VALUE = 4096;
+
+    /** The parameters object as sorted name/value strings; scalars are accepted as their text. */
+    static Map<String, String> runParameters(Object parameters) {
+        Map<String, String> out = new TreeMap<>();
+        if (parameters == null) {
+            return out;
+        }
+        if (!(parameters instanceof Map<?, ?> map)) {
+            throw ToolError.invalid("Invalid arguments for run_pipeline: parameters must be an object of name to "
+                    + "value, e.g. {\"TAG\": \"v1\"}. Nothing was sent to KubeSphere.");
+        }
+        List<String> problems = new ArrayList<>();
+        if (map.size() > MAX_PARAMETERS) {
+            problems.add("at most " + MAX_PARAMETERS + " parameters");
+        }
+        map.forEach((k, v) -> {
+            String name = String.valueOf(k);
+            if (!PARAM_NAME_PATTERN.matcher(name).matches()) {
+                problems.add("parameter name '" + (name.length() > 40 ? name.substring(0, 40) + "…" : name)
+                        + "' must start with a letter or '_' and contain only letters, digits, '_', '.' or '-'");
+            } else if (!(v instanceof String || v instanceof Number || v instanceof Boolean)) {
+                problems.add("parameter " + name + " needs a string, number or boolean value");
+            } else if (String.valueOf(v).length() > MAX_PARAMETER_VALUE) {
+                problems.add("parameter " + name + " is longer than " + MAX_PARAMETER_VALUE + " characters");
+            } else {
+                out.put(name, String.valueOf(v));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw ToolError.invalid("Invalid arguments for run_pipeline: " + String.join("; ", problems)
+                    + ". Nothing was sent to KubeSphere.");
+        }
+        return out;
+    }
+
+    /** Refuses before the run request: a multi-branch pipeline needs a branch, a plain one takes none. */
+    static void checkBranch(RunInput in, JsonNode pipeline) {
+        boolean multi = DevOpsViews.MULTI_BRANCH.equals(DevOpsViews.type(pipeline));
+        boolean hasBranch = in.branch() != null && !in.branch().isBlank();
+        if (multi && !hasBranch) {
+            List<String> branches = DevOpsViews.branches(pipeline);
+            String url = Kube.text(pipeline.path("spec").path("multi_branch_pipeline").path("git_source").path("url"));
+            throw ToolError.invalid("Pipeline " + in.pipeline() + " is a multi-branch pipeline: say which branch to "
+                    + "build with branch. " + (branches.isEmpty()
+                            ? "Jenkins has not reported its branches yet (they appear after it scans the repository"
+                                    + (url == null ? "" : " " + url) + "); use a branch that exists there and "
+                                    + "contains the Jenkinsfile, or check get_pipeline later."
+                            : "Branches: " + String.join(", ", branches) + ".")
+                    + " Nothing was started.");
+        }
+        if (!multi && hasBranch) {
+            throw ToolError.invalid("Pipeline " + in.pipeline() + " is not a multi-branch pipeline, so it takes no "
+                    + "branch; its Jenkinsfile decides what is checked out. Omit branch. Nothing was started.");
+        }
+    }
+
+    ToolDefinition<ListRunsInput, RunList> listPipelineRuns() {
+        return ToolDefinition.read("list_pipeline_runs", Toolset.devops, ListRunsInput.class, RunList.class)
+                .title("List pipeline runs")
+                .description("List the runs of a pipeline, newest first, with phase, times and Jenkins run id. "
+                        + "Filter by branch for multi-branch pipelines.")
+                .routes(ScopedRoute.all(RUNS))
+                .text(list -> Paging.of(list.page(), list.limit()).describe(list.items().size(), list.total())
+                        + " runs" + (list.items().isEmpty() ? "" : ": " + list.items().stream().map(Run::line)
+                                .collect(Collectors.joining(", "))))
+                .handler((ctx, in) -> {
+                    Paging paging = Paging.of(in.page(), in.limit());
+                    // backward=false: also show runs Jenkins has not picked up yet (the default hides them).
+                    KsCall call = paging.apply(RUNS.call(in.cluster(), "devops_project", in.devopsProject(),
+                            "pipeline", in.pipeline())).query("branch", in.branch()).query("backward", "false");
+                    return ctx.kubesphere().send(call).map(body -> {
+                        int total = Kube.total(body);
+                        return new RunList(Kube.items(body, Run::from), total, paging.page(), paging.limit(),
+                                paging.hasMore(total));
+                    });
+                });
+    }
+
+    ToolDefinition<GetRunInput, RunDetail> getPipelineRun() {
+        return ToolDefinition.read("get_pipeline_run", Toolset.devops, GetRunInput.class, RunDetail.class)
+                .title("Get a pipeline run")
+                .description("Get a pipeline run's phase, times and stages; with wait_seconds, wait (reporting "
+                        + "progress) until it finishes or the time is up.")
+                .routes(ScopedRoute.all(RUN, NODES))
+                .text(RunDetail::text)
+                .handler((ctx, in) -> {
+                    int wait = in.waitSeconds() == null ? 0 : in.waitSeconds();
+                    long started = System.nanoTime();
+                    long deadline = started + Duration.ofSeconds(wait).toNanos();
+                    return follow(ctx, in, started, deadline).flatMap(run -> ctx.kubesphere()
+                            .send(NODES.call(in.cluster(), "devops_project", in.devopsProject(), "run", in.run()))
+                            .map(nodes -> Kube.items(nodes, Stage::from))
+                            // Stages are a detail: a Jenkins hiccup must not hide the run's phase.
+                            .onFailure().recoverWithItem(f -> {
+                                LOG.debugf("nodedetails of %s failed: %s", in.run(), f.getMessage());
+                                return null;
+                            })
+                            .map(stages -> detail(run, stages, wait == 0 ? null
+                                    : (int) Duration.ofNanos(System.nanoTime() - started).toSeconds())));
+                });
+    }
+
+    /** Reads the run until it reaches a final phase or the deadline passes, polling without blocking. */
+    private Uni<JsonNode> follow(ToolContext ctx, GetRunInput in, long started, long deadline) {
+        return ctx.kubesphere().send(RUN.call(in.cluster(), "devops_project", in.devopsProject(), "run", in.run()))
+                .flatMap(run -> {
+                    String phase = DevOpsViews.phase(run);
+                    long now = System.nanoTime();
+                    if (DevOpsViews.FINAL_PHASES.contains(phase) || now >= deadline) {
+                        return Uni.createFrom().item(run);
+                    }
+                    long remaining = deadline - now;
+                    Duration pause = Duration.ofNanos(Math.min(remaining, POLL_INTERVAL.toNanos()));
+                    double elapsed = (now - started) / 1e9;
+                    double total = (deadline - started) / 1e9;
+                    return progress(ctx, elapsed, total, "run " + in.run() + ": phase " + phase)
+                            .onItem().delayIt().by(pause)
+                            .flatMap(ignored -> follow(ctx, in, started, deadline));
+                });
+    }
+
+    /** A progress notification when the client asked for them (gave a progress token); never fails the call. */
+    private static Uni<Void> progress(ToolContext ctx, double elapsed, double total, String message) {
+        if (ctx.progressToken() == null || ctx.exchange() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        ProgressNotification note = new ProgressNotification(ctx.progressToken(), Math.round(elapsed * 10) / 10.0,
+                total, message);
+        // Off the Vert.x event loop: the SDK writes the notification to the servlet response with blocking I/O.
+        return Uni.createFrom().completionStage(() -> ctx.exchange().progressNotification(note).toFuture())
+                .runSubscriptionOn(Infrastructure.getDefaultExecutor())
+                .replaceWithVoid()
+                .onFailure().recoverWithItem(f -> {
+                    LOG.debugf("progress notification failed: %s", f.getMessage());
+                    return null;
+                });
+    }
+
+    private static RunDetail detail(JsonNode run, List<Stage> stages, Integer waited) {
+        Run r = Run.from(run);
+        List<RunParameter> params = new ArrayList<>();
+        run.path("spec").path("parameters").forEach(p -> params.add(new RunParameter(Kube.text(p.path("name")),
+                Kube.text(p.path("value")))));
+        String message = null;
+        for (JsonNode c : run.path("status").path("conditions")) {
+            if (Kube.text(c.path("message")) != null) {
+                message = Kube.text(c.path("message"));
+                break;
+            }
+        }
+        return new RunDetail(r.name(), r.pipeline(), r.branch(), r.phase(),
+                DevOpsViews.FINAL_PHASES.contains(r.phase()), r.startTime(), r.completionTime(), r.jenkinsId(),
+                r.creator(), message, params.isEmpty() ? null : params, stages, waited);
+    }
+
+    ToolDefinition<LogInput, RunLog> getPipelineRunLog() {
+        return ToolDefinition.read("get_pipeline_run_log", Toolset.devops, LogInput.class, RunLog.class)
+                .title("Get a pipeline run's log")
+                .description("Get the last lines of a pipeline run's Jenkins console log, e.g. to see why it failed.")
+                .routes(ScopedRoute.all(RUN, LOG_ROUTE, BRANCH_LOG_ROUTE))
+                .text(RunLog::text)
+                .handler((ctx, in) -> ctx.kubesphere()
+                        .send(RUN.call(in.cluster(), "devops_project", in.devopsProject(), "run", in.run()))
+                        .flatMap(run -> {
+                            Run r = Run.from(run);
+                            if (r.pipeline() != null && !r.pipeline().equals(in.pipeline())) {
+                                throw ToolError.invalid("Run " + in.run() + " belongs to pipeline " + r.pipeline()
+                                        + ", not " + in.pipeline() + ". Call again with pipeline=" + r.pipeline() + ".");
+                            }
+                            if (r.jenkinsId() == null) {
+                                throw new ToolError(ToolError.Outcome.FAILED, "Run " + in.run() + " has not started "
+                                        + "in Jenkins yet (phase " + r.phase() + "), so it has no log. Wait and retry, "
+                                        + "or use get_pipeline_run with wait_seconds to follow it until it starts.");
+                            }
+                            KsCall call;
+                            if (r.branch() == null) {
+                                call = LOG_ROUTE.call(in.cluster(), "devops_project", in.devopsProject(),
+                                        "pipeline", in.pipeline(), "jenkins_id", r.jenkinsId());
+                            } else {
+                                try {
+                                    call = BRANCH_LOG_ROUTE.call(in.cluster(), "devops_project", in.devopsProject(),
+                                            "pipeline", in.pipeline(), "branch", r.branch(), "jenkins_id",
+                                            r.jenkinsId());
+                                    call.route().expand(call.path());
+                                } catch (IllegalArgumentException e) {
+                                    throw new ToolError(ToolError.Outcome.FAILED, "The log of run " + in.run()
+                                            + " on branch " + r.branch() + " cannot be addressed by this server (the "
+                                            + "branch name does not fit in one URL path segment).");
+                                }
+                            }
+                            return ctx.kubesphere().send(call.query("start", 0))
+                                    .map(body -> tail(r, body, in.tailLines() == null ? 200 : in.tailLines()));
+                        }));
+    }
+
+    static RunLog tail(Run run, JsonNode body, int tailLines) {
+        String text = body == null || body.isNull() ? "" : body.isTextual() ? body.asText() : body.toString();
+        List<String> lines = new ArrayList<>(Arrays.asList(text.split("\r?\n", -1)));
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1); // the final newline ends the last line; it does not start another
+        }
+        int cut = Math.max(0, lines.size() - tailLines);
+        return new RunLog(run.name(), run.pipeline(), run.jenkinsId(), run.phase(), lines.size(), cut,
+                String.join("\n", lines.subList(cut, lines.size())));
+    }
+}

@@ -1,0 +1,332 @@
+package io.kubesphere.mcp.devops;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubesphere.mcp.catalog.Default;
+import io.kubesphere.mcp.catalog.Paging;
+import io.kubesphere.mcp.catalog.ToolDefinition;
+import io.kubesphere.mcp.catalog.ToolError;
+import io.kubesphere.mcp.catalog.ToolProvider;
+import io.kubesphere.mcp.catalog.Toolset;
+import io.kubesphere.mcp.devops.DevOpsViews.Pipeline;
+import io.kubesphere.mcp.devops.DevOpsViews.PipelineSummary;
+import io.kubesphere.mcp.kubesphere.Kube;
+import io.kubesphere.mcp.kubesphere.KubeSphereError;
+import io.kubesphere.mcp.policy.Names;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static io.kubesphere.mcp.devops.ScopedRoute.DEVOPS;
+
+/** Pipelines of a DevOps project: list, read, create (plain Jenkinsfile or multi-branch from git). */
+@ApplicationScoped
+public class PipelineTools implements ToolProvider {
+
+    static final ScopedRoute LIST = ScopedRoute.get(DEVOPS + "/v1alpha3/namespaces/{devops_project}/pipelines");
+    static final ScopedRoute GET =
+            ScopedRoute.get(DEVOPS + "/v1alpha3/namespaces/{devops_project}/pipelines/{pipeline}");
+    static final ScopedRoute CREATE = ScopedRoute.post(DEVOPS + "/v1alpha3/namespaces/{devops_project}/pipelines");
+
+    static final String GIT_URL = "^(https?://|ssh://|git://|[A-Za-z0-9._-]+@)\\S+$";
+    static final String GIT_URL_RULE = "must be a git URL (https://, ssh://, git:// or user@host:path)";
+    static final String PARAM_NAME = "^[A-Za-z_][A-Za-z0-9_.-]{0,127}$";
+    static final String PARAM_NAME_RULE = "must start with a letter or '_' and contain only letters, digits, '_', "
+            + "'.' or '-' (at most 128)";
+
+    public enum PipelineType {
+        PIPELINE("pipeline"), MULTI_BRANCH("multi-branch-pipeline");
+
+        private final String wire;
+
+        PipelineType(String wire) {
+            this.wire = wire;
+        }
+
+        @JsonValue
+        public String wire() {
+            return wire;
+        }
+    }
+
+    /** Maps onto git_source.discover_branches / discover_tags of the ks-devops spec. */
+    public enum BranchDiscovery {
+        BRANCHES("branches"), BRANCHES_AND_TAGS("branches-and-tags");
+
+        private final String wire;
+
+        BranchDiscovery(String wire) {
+            this.wire = wire;
+        }
+
+        @JsonValue
+        public String wire() {
+            return wire;
+        }
+    }
+
+    public enum ParameterType {
+        STRING("string"), TEXT("text"), BOOLEAN("boolean"), CHOICE("choice");
+
+        private final String wire;
+
+        ParameterType(String wire) {
+            this.wire = wire;
+        }
+
+        @JsonValue
+        public String wire() {
+            return wire;
+        }
+    }
+
+    public record ParameterInput(
+            @JsonPropertyDescription("Parameter name") @NotBlank
+            @Pattern(regexp = PARAM_NAME, message = PARAM_NAME_RULE) String name,
+            @JsonPropertyDescription("Default value (for choice: the choices, one per line)")
+            @JsonProperty("default_value") @Size(max = 4096) String defaultValue,
+            @JsonPropertyDescription("Parameter type") @Default("string") ParameterType type,
+            @JsonPropertyDescription("What the parameter is for") @Size(max = 1024) String description) {
+    }
+
+    public record ListInput(
+            @JsonPropertyDescription(DevOpsInputs.DEVOPS_PROJECT) @JsonProperty("devops_project") @NotNull
+            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String devopsProject,
+            @JsonPropertyDescription("Only pipelines whose name contains this text")
+            @Size(max = 253, message = Names.FILTER_RULE) String name,
+            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster,
+            @JsonPropertyDescription("Page number, from 1") @Min(1) @Default("1") Integer page,
+            @JsonPropertyDescription("Items per page, at most 200") @Min(1) @Max(200) @Default("20") Integer limit) {
+    }
+
+    public record GetInput(
+            @JsonPropertyDescription(DevOpsInputs.DEVOPS_PROJECT) @JsonProperty("devops_project") @NotNull
+            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String devopsProject,
+            @JsonPropertyDescription(DevOpsInputs.PIPELINE) @NotNull
+            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String pipeline,
+            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster) {
+    }
+
+    public record CreateInput(
+            @JsonPropertyDescription(DevOpsInputs.DEVOPS_PROJECT) @JsonProperty("devops_project") @NotNull
+            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String devopsProject,
+            @JsonPropertyDescription("Name of the new pipeline") @NotNull
+            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String pipeline,
+            @JsonPropertyDescription("pipeline: one Jenkinsfile given here; multi-branch-pipeline: a Jenkinsfile per "
+                    + "branch of a git repository") @Default("pipeline") PipelineType type,
+            @JsonPropertyDescription("Declarative Jenkinsfile (required for type pipeline)")
+            @Size(max = 200_000) String jenkinsfile,
+            @JsonPropertyDescription("Git repository URL (required for type multi-branch-pipeline)")
+            @JsonProperty("git_url") @Size(max = 2048) @Pattern(regexp = GIT_URL, message = GIT_URL_RULE)
+            String gitUrl,
+            @JsonPropertyDescription("Credential for the repository (multi-branch; see list_credentials)")
+            @JsonProperty("credential_id") @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String credentialId,
+            @JsonPropertyDescription("Path of the Jenkinsfile in the repository (multi-branch)")
+            @JsonProperty("script_path") @Default("Jenkinsfile") @Size(min = 1, max = 1024) String scriptPath,
+            @JsonPropertyDescription("What Jenkins discovers and builds in the repository (multi-branch)")
+            @JsonProperty("branch_discovery") @Default("branches") BranchDiscovery branchDiscovery,
+            @JsonPropertyDescription("Description of the pipeline") @Size(max = 1024) String description,
+            @JsonPropertyDescription("Build parameters (type pipeline)") @Size(max = 50)
+            List<@Valid @NotNull ParameterInput> parameters,
+            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster) {
+    }
+
+    public record PipelineList(List<PipelineSummary> items, int total, int page, int limit,
+            @JsonProperty("has_more") boolean hasMore) {
+    }
+
+    @Override
+    public List<ToolDefinition<?, ?>> tools() {
+        return List.of(listPipelines(), getPipeline(), createPipeline());
+    }
+
+    ToolDefinition<ListInput, PipelineList> listPipelines() {
+        return ToolDefinition.read("list_pipelines", Toolset.devops, ListInput.class, PipelineList.class)
+                .title("List pipelines")
+                .description("List the pipelines of a DevOps project with their type and last run result. "
+                        + "Filter by name substring.")
+                .routes(ScopedRoute.all(LIST))
+                .text(list -> Paging.of(list.page(), list.limit()).describe(list.items().size(), list.total())
+                        + " pipelines" + (list.items().isEmpty() ? "" : ": " + list.items().stream()
+                                .map(PipelineSummary::line).collect(Collectors.joining("; "))))
+                .handler((ctx, in) -> {
+                    Paging paging = Paging.of(in.page(), in.limit());
+                    return ctx.kubesphere().send(paging.apply(LIST.call(in.cluster(), "devops_project",
+                                    in.devopsProject()).query("name", in.name())))
+                            .map(body -> {
+                                int total = Kube.total(body);
+                                return new PipelineList(Kube.items(body, PipelineSummary::from), total, paging.page(),
+                                        paging.limit(), paging.hasMore(total));
+                            });
+                });
+    }
+
+    ToolDefinition<GetInput, Pipeline> getPipeline() {
+        return ToolDefinition.read("get_pipeline", Toolset.devops, GetInput.class, Pipeline.class)
+                .title("Get a pipeline")
+                .description("Get one pipeline: type, Jenkinsfile or git source, parameters, last run and (for "
+                        + "multi-branch pipelines) the branches Jenkins discovered.")
+                .routes(ScopedRoute.all(GET))
+                .text(Pipeline::text)
+                .handler((ctx, in) -> ctx.kubesphere()
+                        .send(GET.call(in.cluster(), "devops_project", in.devopsProject(), "pipeline", in.pipeline()))
+                        .map(Pipeline::from));
+    }
+
+    ToolDefinition<CreateInput, Pipeline> createPipeline() {
+        return ToolDefinition.write("create_pipeline", Toolset.devops, false, CreateInput.class, Pipeline.class)
+                .title("Create a pipeline")
+                .description("Create a pipeline in a DevOps project: type pipeline with a Jenkinsfile, or "
+                        + "multi-branch-pipeline that builds each branch of a git repository.")
+                .routes(ScopedRoute.all(CREATE))
+                .text(p -> "Created " + p.text() + ". Start it with run_pipeline.")
+                .handler((ctx, in) -> {
+                    ObjectNode body = body(in, ctx.kubesphere().knownUsername().orElse(null));
+                    return ctx.kubesphere()
+                            .send(CREATE.call(in.cluster(), "devops_project", in.devopsProject()).body(body))
+                            .map(Pipeline::from)
+                            .onFailure(f -> f instanceof KubeSphereError e
+                                    && e.kind() == KubeSphereError.Kind.CONFLICT)
+                            .transform(f -> new ToolError(ToolError.Outcome.FAILED, "A pipeline named " + in.pipeline()
+                                    + " already exists in DevOps project " + in.devopsProject()
+                                    + ". Choose another name, or use get_pipeline / run_pipeline on the existing one."));
+                });
+    }
+
+    /** The Pipeline object as ks-devops takes it; checks the fields the chosen type needs before anything is sent. */
+    static ObjectNode body(CreateInput in, String creator) {
+        boolean multi = in.type() == PipelineType.MULTI_BRANCH;
+        List<String> problems = new ArrayList<>();
+        if (multi) {
+            if (blank(in.gitUrl())) {
+                problems.add("git_url is required for a multi-branch-pipeline");
+            }
+            if (in.jenkinsfile() != null) {
+                problems.add("jenkinsfile does not apply to a multi-branch-pipeline (Jenkins reads script_path "
+                        + "from each branch)");
+            }
+            if (in.parameters() != null && !in.parameters().isEmpty()) {
+                problems.add("parameters do not apply to a multi-branch-pipeline (declare them in the Jenkinsfile)");
+            }
+        } else {
+            if (blank(in.jenkinsfile())) {
+                problems.add("jenkinsfile is required for type pipeline");
+            }
+            List<String> multiOnly = new ArrayList<>();
+            if (in.gitUrl() != null) {
+                multiOnly.add("git_url");
+            }
+            if (in.credentialId() != null) {
+                multiOnly.add("credential_id");
+            }
+            if (in.scriptPath() != null) {
+                multiOnly.add("script_path");
+            }
+            if (in.branchDiscovery() != null) {
+                multiOnly.add("branch_discovery");
+            }
+            if (!multiOnly.isEmpty()) {
+                problems.add(String.join(", ", multiOnly) + " apply only to type multi-branch-pipeline");
+            }
+            if (in.parameters() != null) {
+                Set<String> seen = new HashSet<>();
+                in.parameters().stream().map(ParameterInput::name).filter(n -> !seen.add(n)).distinct()
+                        .forEach(n -> problems.add("parameter " + n + " is given twice"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ToolError.invalid("Cannot create pipeline " + in.pipeline() + ": " + String.join("; ", problems)
+                    + ". Nothing was sent to KubeSphere.");
+        }
+
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode body = f.objectNode();
+        body.put("apiVersion", "devops.kubesphere.io/v1alpha3");
+        body.put("kind", "Pipeline");
+        ObjectNode meta = body.putObject("metadata");
+        meta.put("name", in.pipeline());
+        meta.put("namespace", in.devopsProject());
+        ObjectNode annotations = f.objectNode();
+        if (creator != null) {
+            annotations.put(DevOpsViews.ANN_CREATOR, creator);
+        }
+        if (!blank(in.description())) {
+            annotations.put(DevOpsViews.ANN_DESCRIPTION, in.description());
+        }
+        if (!annotations.isEmpty()) {
+            meta.set("annotations", annotations);
+        }
+        ObjectNode spec = body.putObject("spec");
+        if (multi) {
+            spec.put("type", PipelineType.MULTI_BRANCH.wire());
+            ObjectNode mb = spec.putObject("multi_branch_pipeline");
+            mb.put("name", in.pipeline());
+            if (!blank(in.description())) {
+                mb.put("description", in.description());
+            }
+            mb.put("source_type", "git");
+            ObjectNode git = mb.putObject("git_source");
+            git.put("url", in.gitUrl());
+            if (in.credentialId() != null) {
+                git.put("credential_id", in.credentialId());
+            }
+            BranchDiscovery discovery = in.branchDiscovery() == null ? BranchDiscovery.BRANCHES : in.branchDiscovery();
+            git.put("discover_branches", true);
+            if (discovery == BranchDiscovery.BRANCHES_AND_TAGS) {
+                git.put("discover_tags", true);
+            }
+            mb.put("script_path", blank(in.scriptPath()) ? "Jenkinsfile" : in.scriptPath());
+        } else {
+            spec.put("type", PipelineType.PIPELINE.wire());
+            ObjectNode p = spec.putObject("pipeline");
+            p.put("name", in.pipeline());
+            if (!blank(in.description())) {
+                p.put("description", in.description());
+            }
+            if (in.parameters() != null && !in.parameters().isEmpty()) {
+                ArrayNode params = p.putArray("parameters");
+                for (ParameterInput param : in.parameters()) {
+                    ObjectNode node = params.addObject();
+                    node.put("name", param.name());
+                    if (param.defaultValue() != null) {
+                        node.put("default_value", param.defaultValue());
+                    }
+                    node.put("type", (param.type() == null ? ParameterType.STRING : param.type()).wire());
+                    if (!blank(param.description())) {
+                        node.put("description", param.description());
+                    }
+                }
+            }
+            p.put("jenkinsfile", in.jenkinsfile());
+        }
+        return body;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
