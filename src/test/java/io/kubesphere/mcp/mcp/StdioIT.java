@@ -52,6 +52,15 @@ class StdioIT {
             assertEquals("admin", structured(whoami).get("username"));
             CallToolResult bad = mcp.call("get_workspace", Map.of("workspace", "../etc"));
             assertTrue(bad.isError());
+
+            // Waiting with progress notifications: a server-to-client message in the middle of a call.
+            CallToolResult run = mcp.call("run_pipeline", Map.of("devops_project", "stone-devops", "pipeline", "build"));
+            assertFalse(run.isError(), text(run));
+            CallToolResult followed = mcp.callWithProgress("get_pipeline_run", Map.of("devops_project", "stone-devops",
+                    "run", structured(run).get("name"), "wait_seconds", 30), "stdio-progress");
+            assertFalse(followed.isError(), text(followed));
+            assertEquals("Succeeded", structured(followed).get("phase"));
+            assertFalse(mcp.progress().isEmpty(), "progress notifications arrive over stdio");
         }
     }
 
