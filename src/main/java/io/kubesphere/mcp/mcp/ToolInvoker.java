@@ -106,7 +106,8 @@ public class ToolInvoker {
         }
         List<String> problems = new ArrayList<>();
         for (ConstraintViolation<I> violation : validator.validate(input)) {
-            problems.add(jsonName(tool.input(), violation.getPropertyPath()) + ": " + violation.getMessage());
+            problems.add(jsonName(tool.input(), violation.getPropertyPath()).replace(".<list element>", "")
+                    + ": " + violation.getMessage());
         }
         if (!problems.isEmpty()) {
             problems.sort(Comparator.naturalOrder());
@@ -116,7 +117,7 @@ public class ToolInvoker {
         return input;
     }
 
-    private static String describe(ToolDefinition<?, ?> tool, IllegalArgumentException e) {
+    private String describe(ToolDefinition<?, ?> tool, IllegalArgumentException e) {
         Throwable cause = e.getCause() instanceof JsonMappingException ? e.getCause() : e;
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return "Unknown parameter '" + unknown.getPropertyName() + "' for " + tool.name() + ". Valid parameters: "
@@ -137,10 +138,15 @@ public class ToolInvoker {
         return "Invalid arguments for " + tool.name() + ": " + cause.getMessage().split("\n")[0];
     }
 
-    /** What a JSON value for this Java type looks like, or null to keep Jackson's message (enums list their values). */
-    private static String expected(Class<?> type) {
-        if (type == null || type.isEnum()) {
+    /** What a JSON value for this Java type looks like, or null to keep Jackson's message. */
+    private String expected(Class<?> type) {
+        if (type == null) {
             return null;
+        }
+        if (type.isEnum()) {
+            // The wire names (@JsonValue), e.g. the built-in roles; custom names are never among them.
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> inputs.convertValue(c, String.class))
+                    .collect(Collectors.joining(", "));
         }
         if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
             return "a JSON object";

@@ -2,6 +2,9 @@ package io.kubesphere.mcp.tenant;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubesphere.mcp.catalog.Default;
 import io.kubesphere.mcp.catalog.Paging;
 import io.kubesphere.mcp.catalog.ToolDefinition;
@@ -18,6 +21,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -28,6 +32,7 @@ public class WorkspaceTools implements ToolProvider {
     static final String TENANT = "/kapis/tenant.kubesphere.io/v1beta1";
     static final Route LIST = Route.get(TENANT + "/workspacetemplates");
     static final Route GET = Route.get(TENANT + "/workspacetemplates/{workspace}");
+    static final Route CREATE = Route.post(TENANT + "/workspacetemplates");
 
     public record ListInput(
             @JsonPropertyDescription("Only workspaces whose name contains this text") @Size(max = 253, message = Names.FILTER_RULE) String name,
@@ -40,13 +45,28 @@ public class WorkspaceTools implements ToolProvider {
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String workspace) {
     }
 
+    public record CreateInput(
+            @JsonPropertyDescription("Name of the new workspace") @NotNull
+            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String workspace,
+            @JsonPropertyDescription("Clusters to place the workspace on, e.g. [\"host\"] (list_clusters shows them)")
+            @NotNull @Size(min = 1, max = 50, message = "must name 1 to 50 clusters")
+            List<@NotNull @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+                    @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String> clusters,
+            @JsonPropertyDescription("Username of the workspace manager (gets {workspace}-admin); default: the "
+                    + "authenticated user") @Size(min = 1, max = 32, message = Names.USERNAME_RULE)
+            @Pattern(regexp = Names.USERNAME, message = Names.USERNAME_RULE) String manager,
+            @JsonPropertyDescription("What the workspace is for") @Size(max = 256, message = Names.DESCRIPTION_RULE)
+            String description) {
+    }
+
     public record WorkspaceList(List<Workspace> items, int total, int page, int limit,
             @JsonProperty("has_more") boolean hasMore) {
     }
 
     @Override
     public List<ToolDefinition<?, ?>> tools() {
-        return List.of(listWorkspaces(), getWorkspace());
+        return List.of(listWorkspaces(), getWorkspace(), createWorkspace());
     }
 
     ToolDefinition<ListInput, WorkspaceList> listWorkspaces() {
@@ -76,5 +96,33 @@ public class WorkspaceTools implements ToolProvider {
                 .text(ws -> "Workspace " + ws.line() + (ws.description() == null ? "" : ": " + ws.description()))
                 .handler((ctx, in) -> ctx.kubesphere().send(KsCall.of(GET, "workspace", in.workspace()))
                         .map(Workspace::from));
+    }
+
+    ToolDefinition<CreateInput, Workspace> createWorkspace() {
+        return ToolDefinition.write("create_workspace", Toolset.tenant, false, CreateInput.class, Workspace.class)
+                .title("Create a workspace")
+                .description("Create a workspace on one or more clusters with a manager (default: you). Ask the "
+                        + "person for name, clusters and manager first.")
+                .routes(CREATE)
+                .text(ws -> "Created workspace " + ws.line())
+                .handler((ctx, in) -> {
+                    String creator = Tenants.creator(ctx);
+                    String manager = in.manager() == null ? creator : in.manager();
+                    ObjectNode body = JsonNodeFactory.instance.objectNode();
+                    body.put("apiVersion", "tenant.kubesphere.io/v1beta1").put("kind", "WorkspaceTemplate");
+                    ObjectNode metadata = body.putObject("metadata").put("name", in.workspace());
+                    ObjectNode annotations = metadata.putObject("annotations").put(Tenants.CREATOR, creator);
+                    if (in.description() != null && !in.description().isBlank()) {
+                        annotations.put(Tenants.DESCRIPTION, in.description());
+                    }
+                    ObjectNode spec = body.putObject("spec");
+                    ObjectNode template = spec.putObject("template");
+                    // The console stamps the creator on the rendered Workspace too.
+                    template.putObject("metadata").putObject("annotations").put(Tenants.CREATOR, creator);
+                    template.putObject("spec").put("manager", manager);
+                    ArrayNode clusters = spec.putObject("placement").putArray("clusters");
+                    new LinkedHashSet<>(in.clusters()).forEach(c -> clusters.addObject().put("name", c));
+                    return ctx.kubesphere().send(KsCall.of(CREATE).body(body)).map(Workspace::from);
+                });
     }
 }

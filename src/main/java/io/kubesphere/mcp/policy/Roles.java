@@ -1,0 +1,135 @@
+package io.kubesphere.mcp.policy;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.kubesphere.mcp.catalog.ToolError;
+
+import java.util.Set;
+
+/**
+ * Policy rules 2 and 3: only KubeSphere's built-in roles can be granted, and the defaults are the least privileged.
+ * The enums shape the published schemas; the string checks below are what stands between a tool and the request, so
+ * a value that got past the schema (an added enum constant, a client that ignores schemas) is still refused. The
+ * allowlists are spelled out here on purpose instead of being derived from the enums.
+ */
+public final class Roles {
+
+    /** Platform roles this server may grant. */
+    static final Set<String> GLOBAL = Set.of("platform-regular", "platform-self-provisioner", "platform-admin");
+    /** Workspace roles, without the {@code {workspace}-} prefix. */
+    static final Set<String> WORKSPACE = Set.of("viewer", "regular", "self-provisioner", "admin");
+    static final Set<String> PROJECT = Set.of("viewer", "operator", "admin");
+
+    public static final String CUSTOM_ROLES = "This server grants only KubeSphere's built-in roles; custom roles cannot "
+            + "be assigned here. Ask a platform or workspace administrator to assign custom roles in the KubeSphere "
+            + "console.";
+
+    private Roles() {
+    }
+
+    public enum PlatformRole {
+        PLATFORM_REGULAR("platform-regular"), PLATFORM_SELF_PROVISIONER("platform-self-provisioner"),
+        PLATFORM_ADMIN("platform-admin");
+
+        private final String wire;
+
+        PlatformRole(String wire) {
+            this.wire = wire;
+        }
+
+        @JsonValue
+        public String wire() {
+            return wire;
+        }
+    }
+
+    public enum WorkspaceRole {
+        VIEWER("viewer"), REGULAR("regular"), SELF_PROVISIONER("self-provisioner"), ADMIN("admin");
+
+        private final String wire;
+
+        WorkspaceRole(String wire) {
+            this.wire = wire;
+        }
+
+        @JsonValue
+        public String wire() {
+            return wire;
+        }
+    }
+
+    public enum ProjectRole {
+        VIEWER("viewer"), OPERATOR("operator"), ADMIN("admin");
+
+        private final String wire;
+
+        ProjectRole(String wire) {
+            this.wire = wire;
+        }
+
+        @JsonValue
+        public String wire() {
+            return wire;
+        }
+    }
+
+    /** The {@code iam.kubesphere.io/globalrole} value to send; refuses anything but a built-in platform role. */
+    public static String globalRole(String role) {
+        if (role == null || !GLOBAL.contains(role)) {
+            throw ToolError.refused("'" + clip(role) + "' is not a built-in platform role (platform-regular, "
+                    + "platform-self-provisioner, platform-admin). " + CUSTOM_ROLES + " Nothing was sent.");
+        }
+        return role;
+    }
+
+    public static String globalRole(PlatformRole role) {
+        return globalRole(role == null ? null : role.wire());
+    }
+
+    /** The WorkspaceRole name to send ({@code {workspace}-{role}}); refuses anything but a built-in workspace role. */
+    public static String workspaceRoleRef(String workspace, String role) {
+        if (role == null || !WORKSPACE.contains(role)) {
+            throw ToolError.refused("'" + clip(role) + "' is not a built-in workspace role (viewer, regular, "
+                    + "self-provisioner, admin). " + CUSTOM_ROLES + " Nothing was sent.");
+        }
+        return workspace + "-" + role;
+    }
+
+    public static String workspaceRoleRef(String workspace, WorkspaceRole role) {
+        return workspaceRoleRef(workspace, role == null ? null : role.wire());
+    }
+
+    /** The project Role name to send; refuses anything but a built-in project role. */
+    public static String projectRole(String role) {
+        if (role == null || !PROJECT.contains(role)) {
+            throw ToolError.refused("'" + clip(role) + "' is not a built-in project role (viewer, operator, admin). "
+                    + CUSTOM_ROLES + " Nothing was sent.");
+        }
+        return role;
+    }
+
+    public static String projectRole(ProjectRole role) {
+        return projectRole(role == null ? null : role.wire());
+    }
+
+    /** Whether KubeSphere ships this platform role (the console's preset list). */
+    public static boolean builtInGlobal(String name) {
+        return GLOBAL.contains(name);
+    }
+
+    /** Whether this is one of the four roles KubeSphere creates for every workspace. */
+    public static boolean builtInWorkspace(String workspace, String name) {
+        return name != null && name.startsWith(workspace + "-")
+                && WORKSPACE.contains(name.substring(workspace.length() + 1));
+    }
+
+    public static boolean builtInProject(String name) {
+        return PROJECT.contains(name);
+    }
+
+    private static String clip(String role) {
+        if (role == null) {
+            return "";
+        }
+        return role.length() <= 64 ? role : role.substring(0, 64) + "…";
+    }
+}

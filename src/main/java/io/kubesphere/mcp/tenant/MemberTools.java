@@ -1,0 +1,288 @@
+package io.kubesphere.mcp.tenant;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubesphere.mcp.catalog.Default;
+import io.kubesphere.mcp.catalog.Paging;
+import io.kubesphere.mcp.catalog.ToolDefinition;
+import io.kubesphere.mcp.catalog.ToolProvider;
+import io.kubesphere.mcp.catalog.Toolset;
+import io.kubesphere.mcp.kubesphere.KsCall;
+import io.kubesphere.mcp.kubesphere.Kube;
+import io.kubesphere.mcp.kubesphere.KubeSphereError;
+import io.kubesphere.mcp.kubesphere.Route;
+import io.kubesphere.mcp.policy.Names;
+import io.kubesphere.mcp.policy.PrivilegedGrants;
+import io.kubesphere.mcp.policy.Roles;
+import io.kubesphere.mcp.policy.Roles.ProjectRole;
+import io.kubesphere.mcp.policy.Roles.WorkspaceRole;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Who is in a workspace or project, and with which built-in role. */
+@ApplicationScoped
+public class MemberTools implements ToolProvider {
+
+    static final String WS_MEMBERS = Tenants.IAM + "/workspaces/{workspace}/workspacemembers";
+    static final Route LIST_WS = Route.get(WS_MEMBERS);
+    static final Route INVITE_WS = Route.post(WS_MEMBERS);
+    static final Route SET_WS = Route.put(WS_MEMBERS + "/{username}");
+    static final String NS_MEMBERS = "/clusters/{cluster}/kapis/iam.kubesphere.io/v1beta1/namespaces/{project}/namespacemembers";
+    static final Route LIST_NS = Route.get(NS_MEMBERS);
+    static final Route INVITE_NS = Route.post(NS_MEMBERS);
+    static final Route SET_NS = Route.put(NS_MEMBERS + "/{username}");
+    static final String WORKSPACE_ROLE_ANNOTATION = "iam.kubesphere.io/workspacerole";
+    static final String ROLE_ANNOTATION = "iam.kubesphere.io/role";
+
+    /** A member as KubeSphere lists it; role is the bound role's name (workspace roles carry the workspace prefix). */
+    public record Member(String username, String role) {
+    }
+
+    public record MemberList(List<Member> items, int total, int page, int limit,
+            @JsonProperty("has_more") boolean hasMore) {
+    }
+
+    public record WorkspaceMember(String workspace, String username, String role) {
+    }
+
+    public record ProjectMember(String cluster, String project, String username, String role) {
+    }
+
+    public record ListWorkspaceInput(
+            @JsonPropertyDescription("Workspace name") @NotNull @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String workspace,
+            @JsonPropertyDescription("Page number, from 1") @Min(1) @Default("1") Integer page,
+            @JsonPropertyDescription("Items per page, at most 200") @Min(1) @Max(200) @Default("20") Integer limit) {
+    }
+
+    public record InviteWorkspaceInput(
+            @JsonPropertyDescription("Workspace name") @NotNull @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String workspace,
+            @JsonPropertyDescription("Username to invite") @NotNull @Size(min = 1, max = 32, message = Names.USERNAME_RULE)
+            @Pattern(regexp = Names.USERNAME, message = Names.USERNAME_RULE) String username,
+            @JsonPropertyDescription("Built-in workspace role, sent as {workspace}-{role}; admin needs a person's "
+                    + "confirmation") @Default("regular") WorkspaceRole role) {
+    }
+
+    public record SetWorkspaceRoleInput(
+            @JsonPropertyDescription("Workspace name") @NotNull @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String workspace,
+            @JsonPropertyDescription("Username of a workspace member") @NotNull
+            @Size(min = 1, max = 32, message = Names.USERNAME_RULE)
+            @Pattern(regexp = Names.USERNAME, message = Names.USERNAME_RULE) String username,
+            @JsonPropertyDescription("New built-in workspace role, sent as {workspace}-{role}; admin needs a person's "
+                    + "confirmation") @NotNull WorkspaceRole role) {
+    }
+
+    public record ListProjectInput(
+            @JsonPropertyDescription("Cluster of the project, e.g. host") @NotNull
+            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster,
+            @JsonPropertyDescription("Project name") @NotNull @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String project,
+            @JsonPropertyDescription("Page number, from 1") @Min(1) @Default("1") Integer page,
+            @JsonPropertyDescription("Items per page, at most 200") @Min(1) @Max(200) @Default("20") Integer limit) {
+    }
+
+    public record InviteProjectInput(
+            @JsonPropertyDescription("Cluster of the project, e.g. host") @NotNull
+            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster,
+            @JsonPropertyDescription("Project name") @NotNull @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String project,
+            @JsonPropertyDescription("Username to invite") @NotNull @Size(min = 1, max = 32, message = Names.USERNAME_RULE)
+            @Pattern(regexp = Names.USERNAME, message = Names.USERNAME_RULE) String username,
+            @JsonPropertyDescription("Built-in project role; admin needs a person's confirmation") @Default("viewer")
+            ProjectRole role) {
+    }
+
+    public record SetProjectRoleInput(
+            @JsonPropertyDescription("Cluster of the project, e.g. host") @NotNull
+            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster,
+            @JsonPropertyDescription("Project name") @NotNull @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String project,
+            @JsonPropertyDescription("Username of a project member") @NotNull
+            @Size(min = 1, max = 32, message = Names.USERNAME_RULE)
+            @Pattern(regexp = Names.USERNAME, message = Names.USERNAME_RULE) String username,
+            @JsonPropertyDescription("New built-in project role; admin needs a person's confirmation") @NotNull
+            ProjectRole role) {
+    }
+
+    private final PrivilegedGrants grants;
+
+    public MemberTools(PrivilegedGrants grants) {
+        this.grants = grants;
+    }
+
+    @Override
+    public List<ToolDefinition<?, ?>> tools() {
+        return List.of(listWorkspaceMembers(), inviteWorkspaceMember(), setWorkspaceRole(), listProjectMembers(),
+                inviteProjectMember(), setProjectRole());
+    }
+
+    ToolDefinition<ListWorkspaceInput, MemberList> listWorkspaceMembers() {
+        return ToolDefinition.read("list_workspace_members", Toolset.tenant, ListWorkspaceInput.class, MemberList.class)
+                .title("List workspace members")
+                .description("List the members of a workspace with their workspace role.")
+                .routes(LIST_WS)
+                .text(MemberTools::render)
+                .handler((ctx, in) -> {
+                    Paging paging = Paging.of(in.page(), in.limit());
+                    return ctx.kubesphere().send(paging.apply(KsCall.of(LIST_WS, "workspace", in.workspace())))
+                            .onFailure().transform(e -> Tenants.forbiddenIn(e, "workspace " + in.workspace()))
+                            .map(body -> members(body, WORKSPACE_ROLE_ANNOTATION, paging));
+                });
+    }
+
+    ToolDefinition<InviteWorkspaceInput, WorkspaceMember> inviteWorkspaceMember() {
+        return ToolDefinition.write("invite_workspace_member", Toolset.tenant, true, InviteWorkspaceInput.class,
+                        WorkspaceMember.class)
+                .title("Invite a user to a workspace")
+                .description("Add a user to a workspace with a built-in role (default regular); replaces a role "
+                        + "they already had there.")
+                .routes(INVITE_WS)
+                .text(m -> "Invited " + m.username() + " to workspace " + m.workspace() + " as " + m.role())
+                .handler((ctx, in) -> {
+                    WorkspaceRole role = in.role() == null ? WorkspaceRole.REGULAR : in.role();
+                    String roleRef = Roles.workspaceRoleRef(in.workspace(), role);
+                    ArrayNode body = JsonNodeFactory.instance.arrayNode();
+                    body.addObject().put("username", in.username()).put("roleRef", roleRef);
+                    return grants.workspaceRole(ctx, in.workspace(), in.username(), role.wire())
+                            .chain(() -> ctx.kubesphere().send(KsCall.of(INVITE_WS, "workspace", in.workspace())
+                                    .body(body)))
+                            .onFailure().transform(e -> workspaceFailure(e, in.workspace(), roleRef))
+                            .map(echo -> new WorkspaceMember(in.workspace(), in.username(), roleRef));
+                });
+    }
+
+    ToolDefinition<SetWorkspaceRoleInput, WorkspaceMember> setWorkspaceRole() {
+        return ToolDefinition.write("set_workspace_role", Toolset.tenant, true, SetWorkspaceRoleInput.class,
+                        WorkspaceMember.class)
+                .title("Change a workspace member's role")
+                .description("Change the built-in workspace role of an existing workspace member.")
+                .routes(SET_WS)
+                .text(m -> m.username() + " now has role " + m.role() + " in workspace " + m.workspace())
+                .handler((ctx, in) -> {
+                    String roleRef = Roles.workspaceRoleRef(in.workspace(), in.role());
+                    ObjectNode body = JsonNodeFactory.instance.objectNode()
+                            .put("username", in.username()).put("roleRef", roleRef);
+                    return grants.workspaceRole(ctx, in.workspace(), in.username(), in.role().wire())
+                            .chain(() -> ctx.kubesphere().send(KsCall.of(SET_WS, "workspace", in.workspace(),
+                                    "username", in.username()).body(body)))
+                            .onFailure().transform(e -> notMember(workspaceFailure(e, in.workspace(), roleRef),
+                                    in.username(), "workspace " + in.workspace(), "invite_workspace_member"))
+                            .map(ok -> new WorkspaceMember(in.workspace(), in.username(), roleRef));
+                });
+    }
+
+    ToolDefinition<ListProjectInput, MemberList> listProjectMembers() {
+        return ToolDefinition.read("list_project_members", Toolset.tenant, ListProjectInput.class, MemberList.class)
+                .title("List project members")
+                .description("List the members of a project with their project role.")
+                .routes(LIST_NS)
+                .text(MemberTools::render)
+                .handler((ctx, in) -> {
+                    Paging paging = Paging.of(in.page(), in.limit());
+                    return ctx.kubesphere()
+                            .send(paging.apply(KsCall.of(LIST_NS, "cluster", in.cluster(), "project", in.project())))
+                            .onFailure().transform(e -> Tenants.forbiddenIn(e, "project " + in.project()))
+                            .map(body -> members(body, ROLE_ANNOTATION, paging));
+                });
+    }
+
+    ToolDefinition<InviteProjectInput, ProjectMember> inviteProjectMember() {
+        return ToolDefinition.write("invite_project_member", Toolset.tenant, true, InviteProjectInput.class,
+                        ProjectMember.class)
+                .title("Invite a user to a project")
+                .description("Add a user to a project with a built-in role (default viewer); replaces a role they "
+                        + "already had there.")
+                .routes(INVITE_NS)
+                .text(m -> "Invited " + m.username() + " to project " + m.project() + " (cluster " + m.cluster()
+                        + ") as " + m.role())
+                .handler((ctx, in) -> {
+                    String role = Roles.projectRole(in.role() == null ? ProjectRole.VIEWER : in.role());
+                    ArrayNode body = JsonNodeFactory.instance.arrayNode();
+                    body.addObject().put("username", in.username()).put("roleRef", role);
+                    return grants.projectRole(ctx, in.cluster(), in.project(), in.username(), role)
+                            .chain(() -> ctx.kubesphere().send(KsCall.of(INVITE_NS, "cluster", in.cluster(),
+                                    "project", in.project()).body(body)))
+                            .onFailure().transform(e -> projectFailure(e, in.cluster(), in.project(), role))
+                            .map(echo -> new ProjectMember(in.cluster(), in.project(), in.username(), role));
+                });
+    }
+
+    ToolDefinition<SetProjectRoleInput, ProjectMember> setProjectRole() {
+        return ToolDefinition.write("set_project_role", Toolset.tenant, true, SetProjectRoleInput.class,
+                        ProjectMember.class)
+                .title("Change a project member's role")
+                .description("Change the built-in project role of an existing project member.")
+                .routes(SET_NS)
+                .text(m -> m.username() + " now has role " + m.role() + " in project " + m.project() + " (cluster "
+                        + m.cluster() + ")")
+                .handler((ctx, in) -> {
+                    String role = Roles.projectRole(in.role());
+                    ObjectNode body = JsonNodeFactory.instance.objectNode()
+                            .put("username", in.username()).put("roleRef", role);
+                    return grants.projectRole(ctx, in.cluster(), in.project(), in.username(), role)
+                            .chain(() -> ctx.kubesphere().send(KsCall.of(SET_NS, "cluster", in.cluster(),
+                                    "project", in.project(), "username", in.username()).body(body)))
+                            .onFailure().transform(e -> notMember(projectFailure(e, in.cluster(), in.project(), role),
+                                    in.username(), "project " + in.project(), "invite_project_member"))
+                            .map(ok -> new ProjectMember(in.cluster(), in.project(), in.username(), role));
+                });
+    }
+
+    private static MemberList members(JsonNode body, String roleAnnotation, Paging paging) {
+        int total = Kube.total(body);
+        return new MemberList(Kube.items(body, m -> new Member(Kube.name(m), Kube.annotation(m, roleAnnotation))),
+                total, paging.page(), paging.limit(), paging.hasMore(total));
+    }
+
+    private static String render(MemberList list) {
+        return Paging.of(list.page(), list.limit()).describe(list.items().size(), list.total()) + " members: "
+                + list.items().stream().map(m -> m.username() + " (" + m.role() + ")")
+                        .collect(Collectors.joining(", "));
+    }
+
+    /** Built-in workspace roles exist as long as the workspace does, so a missing role means a missing workspace. */
+    private static Throwable workspaceFailure(Throwable failure, String workspace, String roleRef) {
+        if (failure instanceof KubeSphereError e && e.status() == 404) {
+            return new KubeSphereError(e.kind(), e.status(), e.upstreamMessage(), "Workspace '" + workspace
+                    + "' has no role " + roleRef + " (404): check the workspace name (list_workspaces shows them).");
+        }
+        return Tenants.forbiddenIn(failure, "workspace " + workspace);
+    }
+
+    private static Throwable projectFailure(Throwable failure, String cluster, String project, String role) {
+        if (failure instanceof KubeSphereError e && e.status() == 404) {
+            return new KubeSphereError(e.kind(), e.status(), e.upstreamMessage(), "Project '" + project
+                    + "' on cluster '" + cluster + "' has no role " + role + " (404): check the project and cluster "
+                    + "names (list_projects shows them). A project created without the label kubesphere.io/managed="
+                    + "true has no built-in roles.");
+        }
+        return Tenants.forbiddenIn(failure, "project " + project);
+    }
+
+    /** v4 answers 400 "member x not exist" when the user is not a member yet. */
+    private static Throwable notMember(Throwable failure, String username, String scope, String inviteTool) {
+        if (failure instanceof KubeSphereError e && e.status() == 400 && e.upstreamMessage() != null
+                && e.upstreamMessage().startsWith("member ") && e.upstreamMessage().contains("not exist")) {
+            return new KubeSphereError(KubeSphereError.Kind.NOT_FOUND, e.status(), e.upstreamMessage(), "'" + username
+                    + "' is not a member of " + scope + " yet, so there is no role to change. Use " + inviteTool
+                    + " to add them.");
+        }
+        return failure;
+    }
+}

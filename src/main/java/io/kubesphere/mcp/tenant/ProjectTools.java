@@ -1,0 +1,132 @@
+package io.kubesphere.mcp.tenant;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubesphere.mcp.catalog.Default;
+import io.kubesphere.mcp.catalog.Paging;
+import io.kubesphere.mcp.catalog.ToolDefinition;
+import io.kubesphere.mcp.catalog.ToolProvider;
+import io.kubesphere.mcp.catalog.Toolset;
+import io.kubesphere.mcp.kubesphere.KsCall;
+import io.kubesphere.mcp.kubesphere.Kube;
+import io.kubesphere.mcp.kubesphere.Route;
+import io.kubesphere.mcp.policy.Names;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Projects: namespaces of a workspace on one cluster. */
+@ApplicationScoped
+public class ProjectTools implements ToolProvider {
+
+    static final String NAMESPACES = "/clusters/{cluster}/kapis/tenant.kubesphere.io/v1beta1/workspaces/{workspace}/namespaces";
+    static final Route LIST = Route.get(NAMESPACES);
+    static final Route CREATE = Route.post(NAMESPACES);
+    /** DevOps projects are namespaces too; the console hides them from the project list, and so do we. */
+    static final String NOT_DEVOPS = "!kubesphere.io/devopsproject";
+
+    public record Project(String name, String workspace, String cluster, String creator, String description,
+            String created, String status) {
+
+        static Project from(JsonNode ns, String cluster) {
+            return new Project(Kube.name(ns), Kube.label(ns, Tenants.WORKSPACE_LABEL), cluster,
+                    Kube.annotation(ns, Tenants.CREATOR), Kube.annotation(ns, Tenants.DESCRIPTION), Kube.created(ns),
+                    Kube.text(ns.path("status").path("phase")));
+        }
+
+        String line() {
+            return name + " (workspace " + workspace + ", cluster " + cluster + (status == null ? "" : ", " + status)
+                    + ")";
+        }
+    }
+
+    public record ListInput(
+            @JsonPropertyDescription("Cluster of the projects, e.g. host") @NotNull
+            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster,
+            @JsonPropertyDescription("Workspace of the projects") @NotNull
+            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String workspace,
+            @JsonPropertyDescription("Only projects whose name contains this text") @Size(max = 253, message = Names.FILTER_RULE) String name,
+            @JsonPropertyDescription("Page number, from 1") @Min(1) @Default("1") Integer page,
+            @JsonPropertyDescription("Items per page, at most 200") @Min(1) @Max(200) @Default("20") Integer limit) {
+    }
+
+    public record CreateInput(
+            @JsonPropertyDescription("Cluster to create the project on, e.g. host") @NotNull
+            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster,
+            @JsonPropertyDescription("Workspace the project belongs to") @NotNull
+            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String workspace,
+            @JsonPropertyDescription("Name of the new project (a namespace name, unique in the cluster)") @NotNull
+            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String project,
+            @JsonPropertyDescription("What the project is for") @Size(max = 256, message = Names.DESCRIPTION_RULE)
+            String description) {
+    }
+
+    public record ProjectList(List<Project> items, int total, int page, int limit,
+            @JsonProperty("has_more") boolean hasMore) {
+    }
+
+    @Override
+    public List<ToolDefinition<?, ?>> tools() {
+        return List.of(listProjects(), createProject());
+    }
+
+    ToolDefinition<ListInput, ProjectList> listProjects() {
+        return ToolDefinition.read("list_projects", Toolset.tenant, ListInput.class, ProjectList.class)
+                .title("List projects")
+                .description("List the projects (namespaces) of a workspace on a cluster. Filter by name substring.")
+                .routes(LIST)
+                .text(list -> Paging.of(list.page(), list.limit()).describe(list.items().size(), list.total())
+                        + " projects: " + list.items().stream().map(Project::line).collect(Collectors.joining("; ")))
+                .handler((ctx, in) -> {
+                    Paging paging = Paging.of(in.page(), in.limit());
+                    KsCall call = KsCall.of(LIST, "cluster", in.cluster(), "workspace", in.workspace())
+                            .query("name", in.name()).query("labelSelector", NOT_DEVOPS);
+                    return ctx.kubesphere().send(paging.apply(call))
+                            .onFailure().transform(e -> Tenants.forbiddenIn(e, "workspace " + in.workspace()))
+                            .map(body -> {
+                                int total = Kube.total(body);
+                                return new ProjectList(Kube.items(body, ns -> Project.from(ns, in.cluster())), total,
+                                        paging.page(), paging.limit(), paging.hasMore(total));
+                            });
+                });
+    }
+
+    ToolDefinition<CreateInput, Project> createProject() {
+        return ToolDefinition.write("create_project", Toolset.tenant, false, CreateInput.class, Project.class)
+                .title("Create a project")
+                .description("Create a project (namespace) in a workspace on a cluster; you become its admin.")
+                .routes(CREATE)
+                .text(p -> "Created project " + p.line())
+                .handler((ctx, in) -> {
+                    String creator = Tenants.creator(ctx);
+                    ObjectNode body = JsonNodeFactory.instance.objectNode();
+                    body.put("apiVersion", "v1").put("kind", "Namespace");
+                    ObjectNode metadata = body.putObject("metadata").put("name", in.project());
+                    // kubesphere.io/managed makes v4 create the built-in project roles admin/operator/viewer.
+                    metadata.putObject("labels").put(Tenants.WORKSPACE_LABEL, in.workspace())
+                            .put("kubesphere.io/managed", "true");
+                    ObjectNode annotations = metadata.putObject("annotations").put(Tenants.CREATOR, creator);
+                    if (in.description() != null && !in.description().isBlank()) {
+                        annotations.put(Tenants.DESCRIPTION, in.description());
+                    }
+                    return ctx.kubesphere()
+                            .send(KsCall.of(CREATE, "cluster", in.cluster(), "workspace", in.workspace()).body(body))
+                            .onFailure().transform(e -> Tenants.forbiddenIn(e, "workspace " + in.workspace()))
+                            .map(ns -> Project.from(ns, in.cluster()));
+                });
+    }
+}

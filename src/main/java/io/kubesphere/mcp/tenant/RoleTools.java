@@ -1,0 +1,159 @@
+package io.kubesphere.mcp.tenant;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kubesphere.mcp.catalog.Default;
+import io.kubesphere.mcp.catalog.Paging;
+import io.kubesphere.mcp.catalog.ToolDefinition;
+import io.kubesphere.mcp.catalog.ToolError;
+import io.kubesphere.mcp.catalog.ToolProvider;
+import io.kubesphere.mcp.catalog.Toolset;
+import io.kubesphere.mcp.kubesphere.KsCall;
+import io.kubesphere.mcp.kubesphere.Kube;
+import io.kubesphere.mcp.kubesphere.Route;
+import io.kubesphere.mcp.policy.Names;
+import io.kubesphere.mcp.policy.Roles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/** The roles of each scope, so that an agent can tell built-in roles (which it may grant) from custom ones. */
+@ApplicationScoped
+public class RoleTools implements ToolProvider {
+
+    static final Route GLOBAL = Route.get(Tenants.IAM + "/globalroles");
+    static final Route WORKSPACE = Route.get(Tenants.IAM + "/workspaces/{workspace}/workspaceroles");
+    static final Route PROJECT = Route.get("/clusters/{cluster}/kapis/iam.kubesphere.io/v1beta1/namespaces/{project}/roles");
+    /** Like the console: roles without a creator are system internals (anonymous, authenticated, …). */
+    static final String HAS_CREATOR = Tenants.CREATOR;
+
+    public enum Scope {
+        PLATFORM("platform"), WORKSPACE("workspace"), PROJECT("project");
+
+        private final String wire;
+
+        Scope(String wire) {
+            this.wire = wire;
+        }
+
+        @JsonValue
+        public String wire() {
+            return wire;
+        }
+    }
+
+    public record Role(String name, @JsonProperty("built_in") boolean builtIn, boolean assignable,
+            String description) {
+    }
+
+    public record RoleList(String scope, List<Role> items, int total, int page, int limit,
+            @JsonProperty("has_more") boolean hasMore) {
+    }
+
+    public record ListInput(
+            @JsonPropertyDescription("platform (global roles), workspace (needs workspace) or project (needs cluster "
+                    + "and project)") @NotNull Scope scope,
+            @JsonPropertyDescription("Workspace, for scope workspace") @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String workspace,
+            @JsonPropertyDescription("Cluster of the project, for scope project") @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster,
+            @JsonPropertyDescription("Project, for scope project") @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String project,
+            @JsonPropertyDescription("Page number, from 1") @Min(1) @Default("1") Integer page,
+            @JsonPropertyDescription("Items per page, at most 200") @Min(1) @Max(200) @Default("20") Integer limit) {
+    }
+
+    @Override
+    public List<ToolDefinition<?, ?>> tools() {
+        return List.of(listRoles());
+    }
+
+    ToolDefinition<ListInput, RoleList> listRoles() {
+        return ToolDefinition.read("list_roles", Toolset.tenant, ListInput.class, RoleList.class)
+                .title("List roles")
+                .description("List the platform, workspace or project roles and mark KubeSphere's built-in ones. "
+                        + "Only built-in roles can be assigned with this server; custom roles cannot.")
+                .routes(GLOBAL, WORKSPACE, PROJECT)
+                .text(list -> Paging.of(list.page(), list.limit()).describe(list.items().size(), list.total()) + " "
+                        + list.scope() + " roles: " + list.items().stream()
+                                .map(r -> r.name() + (r.builtIn() ? " (built-in)" : " (custom, not assignable here)"))
+                                .collect(Collectors.joining(", ")))
+                .handler((ctx, in) -> {
+                    KsCall call;
+                    Predicate<String> builtIn;
+                    Predicate<String> inEnums;
+                    String scope;
+                    switch (in.scope()) {
+                        case WORKSPACE -> {
+                            require(in.workspace(), "workspace", "workspace");
+                            call = KsCall.of(WORKSPACE, "workspace", in.workspace());
+                            builtIn = name -> Roles.builtInWorkspace(in.workspace(), name);
+                            inEnums = name -> Arrays.stream(Roles.WorkspaceRole.values())
+                                    .anyMatch(r -> name.equals(in.workspace() + "-" + r.wire()));
+                            scope = "workspace " + in.workspace();
+                        }
+                        case PROJECT -> {
+                            require(in.cluster(), "cluster", "project");
+                            require(in.project(), "project", "project");
+                            call = KsCall.of(PROJECT, "cluster", in.cluster(), "project", in.project());
+                            builtIn = Roles::builtInProject;
+                            inEnums = name -> Arrays.stream(Roles.ProjectRole.values())
+                                    .anyMatch(r -> name.equals(r.wire()));
+                            scope = "project " + in.project();
+                        }
+                        default -> {
+                            call = KsCall.of(GLOBAL);
+                            builtIn = Roles::builtInGlobal;
+                            inEnums = name -> Arrays.stream(Roles.PlatformRole.values())
+                                    .anyMatch(r -> name.equals(r.wire()));
+                            scope = "platform";
+                        }
+                    }
+                    Paging paging = Paging.of(in.page(), in.limit());
+                    return ctx.kubesphere().send(paging.apply(call.query("annotation", HAS_CREATOR)))
+                            .onFailure().transform(e -> in.scope() == Scope.PLATFORM ? e : Tenants.forbiddenIn(e, scope))
+                            .map(body -> {
+                                int total = total(body);
+                                List<Role> roles = Kube.items(body, r -> {
+                                    String name = Kube.name(r);
+                                    boolean isBuiltIn = name != null && builtIn.test(name);
+                                    return new Role(name, isBuiltIn, isBuiltIn && inEnums.test(name),
+                                            Kube.annotation(r, Tenants.DESCRIPTION));
+                                });
+                                return new RoleList(scope, roles, total, paging.page(), paging.limit(),
+                                        paging.hasMore(total));
+                            });
+                });
+    }
+
+    private static void require(String value, String parameter, String scope) {
+        if (value == null || value.isBlank()) {
+            throw ToolError.invalid("list_roles with scope " + scope + " needs '" + parameter + "'"
+                    + ("project".equals(scope) ? " (scope project needs both cluster and project)" : "")
+                    + ". Nothing was sent to KubeSphere.");
+        }
+    }
+
+    /** The v4 dynamic-resource handler answers a Kubernetes List with the total in metadata.continue. */
+    static int total(JsonNode body) {
+        String value = Kube.text(body == null ? null : body.path("metadata").path("continue"));
+        if (value != null) {
+            try {
+                return Integer.parseInt(value.trim());
+            } catch (NumberFormatException ignored) {
+                // a real continue token: fall back to what is there
+            }
+        }
+        return Kube.total(body);
+    }
+}

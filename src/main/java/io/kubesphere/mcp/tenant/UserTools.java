@@ -1,0 +1,237 @@
+package io.kubesphere.mcp.tenant;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubesphere.mcp.catalog.Default;
+import io.kubesphere.mcp.catalog.Paging;
+import io.kubesphere.mcp.catalog.ToolContext;
+import io.kubesphere.mcp.catalog.ToolDefinition;
+import io.kubesphere.mcp.catalog.ToolError;
+import io.kubesphere.mcp.catalog.ToolProvider;
+import io.kubesphere.mcp.catalog.Toolset;
+import io.kubesphere.mcp.kubesphere.KsCall;
+import io.kubesphere.mcp.kubesphere.Kube;
+import io.kubesphere.mcp.kubesphere.KubeSphereError;
+import io.kubesphere.mcp.kubesphere.Route;
+import io.kubesphere.mcp.policy.Names;
+import io.kubesphere.mcp.policy.PrivilegedGrants;
+import io.kubesphere.mcp.policy.Roles;
+import io.kubesphere.mcp.policy.Roles.PlatformRole;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** User accounts and their platform role. */
+@ApplicationScoped
+public class UserTools implements ToolProvider {
+
+    static final Route LIST = Route.get(Tenants.IAM + "/users");
+    static final Route GET = PlatformTools.GET_USER;
+    static final Route CREATE = Route.post(Tenants.IAM + "/users");
+    static final Route UPDATE = Route.put(Tenants.IAM + "/users/{username}");
+    static final String UNINITIALIZED = "iam.kubesphere.io/uninitialized";
+
+    public record User(String username, String email, @JsonProperty("platform_role") String platformRole,
+            String state, String created) {
+
+        static User from(JsonNode user) {
+            return new User(Kube.name(user), Kube.text(user.path("spec").path("email")),
+                    Kube.annotation(user, Tenants.GLOBALROLE), Kube.text(user.path("status").path("state")),
+                    Kube.created(user));
+        }
+
+        String line() {
+            return username + (email == null ? "" : " <" + email + ">")
+                    + (platformRole == null ? "" : ", " + platformRole) + (state == null ? "" : ", " + state);
+        }
+    }
+
+    public record UserList(List<User> items, int total, int page, int limit,
+            @JsonProperty("has_more") boolean hasMore) {
+    }
+
+    public record PlatformRoleChange(String username, @JsonProperty("platform_role") String platformRole,
+            @JsonProperty("previous_platform_role") String previousPlatformRole) {
+    }
+
+    public record ListInput(
+            @JsonPropertyDescription("Only users whose name contains this text") @Size(max = 253, message = Names.FILTER_RULE) String name,
+            @JsonPropertyDescription("Only holders of this platform role, e.g. platform-admin")
+            @Size(min = 1, max = 253, message = Names.ROLE_NAME_RULE)
+            @Pattern(regexp = Names.ROLE_NAME, message = Names.ROLE_NAME_RULE) String globalrole,
+            @JsonPropertyDescription("Page number, from 1") @Min(1) @Default("1") Integer page,
+            @JsonPropertyDescription("Items per page, at most 200") @Min(1) @Max(200) @Default("20") Integer limit) {
+    }
+
+    public record GetInput(
+            @JsonPropertyDescription("Username") @NotNull @Size(min = 1, max = 32, message = Names.USERNAME_RULE)
+            @Pattern(regexp = Names.USERNAME, message = Names.USERNAME_RULE) String username) {
+    }
+
+    public record CreateInput(
+            @JsonPropertyDescription("Username of the new account") @NotNull
+            @Size(min = 1, max = 32, message = Names.USERNAME_RULE)
+            @Pattern(regexp = Names.USERNAME, message = Names.USERNAME_RULE) String username,
+            @JsonPropertyDescription("Email address (unique among users)") @NotNull
+            @Size(max = 254, message = Names.EMAIL_RULE) @Email(message = Names.EMAIL_RULE)
+            @Pattern(regexp = Names.EMAIL, message = Names.EMAIL_RULE) String email,
+            @JsonPropertyDescription("Initial password: 8-64 characters with an upper-case letter, a lower-case "
+                    + "letter and a digit; the user must change it at first login") @NotNull
+            @Size(min = 8, max = 64, message = Names.PASSWORD_LENGTH_RULE)
+            @Pattern(regexp = Names.PASSWORD, message = Names.PASSWORD_RULE) String password,
+            @JsonPropertyDescription("Platform role; platform-admin needs a person's confirmation")
+            @Default("platform-regular") PlatformRole globalrole,
+            @JsonPropertyDescription("Who the user is") @Size(max = 256, message = Names.DESCRIPTION_RULE)
+            String description) {
+
+        @Override
+        public String toString() {
+            return "CreateInput[username=" + username + ", password=***]";
+        }
+    }
+
+    public record SetRoleInput(
+            @JsonPropertyDescription("Username") @NotNull @Size(min = 1, max = 32, message = Names.USERNAME_RULE)
+            @Pattern(regexp = Names.USERNAME, message = Names.USERNAME_RULE) String username,
+            @JsonPropertyDescription("New platform role; platform-admin needs a person's confirmation") @NotNull
+            PlatformRole globalrole) {
+    }
+
+    private final PrivilegedGrants grants;
+
+    public UserTools(PrivilegedGrants grants) {
+        this.grants = grants;
+    }
+
+    @Override
+    public List<ToolDefinition<?, ?>> tools() {
+        return List.of(listUsers(), getUser(), createUser(), setPlatformRole());
+    }
+
+    ToolDefinition<ListInput, UserList> listUsers() {
+        return ToolDefinition.read("list_users", Toolset.tenant, ListInput.class, UserList.class)
+                .title("List users")
+                .description("List KubeSphere user accounts with email, platform role and state. Filter by name "
+                        + "substring or platform role.")
+                .routes(LIST)
+                .text(list -> Paging.of(list.page(), list.limit()).describe(list.items().size(), list.total())
+                        + " users: " + list.items().stream().map(User::line).collect(Collectors.joining("; ")))
+                .handler((ctx, in) -> {
+                    Paging paging = Paging.of(in.page(), in.limit());
+                    return ctx.kubesphere()
+                            .send(paging.apply(KsCall.of(LIST).query("name", in.name())
+                                    .query("globalrole", in.globalrole())))
+                            .map(body -> {
+                                int total = Kube.total(body);
+                                return new UserList(Kube.items(body, User::from), total, paging.page(),
+                                        paging.limit(), paging.hasMore(total));
+                            });
+                });
+    }
+
+    ToolDefinition<GetInput, User> getUser() {
+        return ToolDefinition.read("get_user", Toolset.tenant, GetInput.class, User.class)
+                .title("Get a user")
+                .description("Get one user account: email, platform role, state and creation time.")
+                .routes(GET)
+                .text(u -> "User " + u.line())
+                .handler((ctx, in) -> ctx.kubesphere().send(KsCall.of(GET, "username", in.username()))
+                        .map(User::from));
+    }
+
+    ToolDefinition<CreateInput, User> createUser() {
+        return ToolDefinition.write("create_user", Toolset.tenant, false, CreateInput.class, User.class)
+                .title("Create a user")
+                .description("Create a user account (platform role default platform-regular); the user must change "
+                        + "the password at first login.")
+                .routes(CREATE)
+                .text(u -> "Created user " + u.line())
+                .handler((ctx, in) -> {
+                    String creator = Tenants.creator(ctx);
+                    String role = Roles.globalRole(in.globalrole() == null ? PlatformRole.PLATFORM_REGULAR
+                            : in.globalrole());
+                    ObjectNode body = JsonNodeFactory.instance.objectNode();
+                    body.put("apiVersion", "iam.kubesphere.io/v1beta1").put("kind", "User");
+                    ObjectNode annotations = body.putObject("metadata").put("name", in.username())
+                            .putObject("annotations");
+                    annotations.put(Tenants.GLOBALROLE, role).put(UNINITIALIZED, "true").put(Tenants.CREATOR, creator);
+                    if (in.description() != null && !in.description().isBlank()) {
+                        annotations.put(Tenants.DESCRIPTION, in.description());
+                    }
+                    body.putObject("spec").put("email", in.email()).put("password", in.password());
+                    return grants.platformRole(ctx, in.username(), role, true)
+                            .chain(() -> ctx.kubesphere().send(KsCall.of(CREATE).body(body)))
+                            // Some KubeSphere versions quote the rejected password in a 422.
+                            .onFailure().transform(e -> withoutSecret(e, in.password()))
+                            .map(User::from);
+                });
+    }
+
+    ToolDefinition<SetRoleInput, PlatformRoleChange> setPlatformRole() {
+        return ToolDefinition.write("set_platform_role", Toolset.tenant, true, SetRoleInput.class,
+                        PlatformRoleChange.class)
+                .title("Set a user's platform role")
+                .description("Change a user's platform role (built-in roles only; platform-admin needs a person's "
+                        + "confirmation).")
+                .routes(GET, UPDATE)
+                .text(c -> "User " + c.username() + " now has platform role " + c.platformRole()
+                        + (c.previousPlatformRole() == null ? "" : " (was " + c.previousPlatformRole() + ")"))
+                .handler((ctx, in) -> {
+                    String role = Roles.globalRole(in.globalrole());
+                    return grants.platformRole(ctx, in.username(), role, false)
+                            .chain(() -> putRole(ctx, in.username(), role)
+                            // A concurrent change bumped resourceVersion: read again and retry once.
+                            .onFailure(e -> e instanceof KubeSphereError k && k.status() == 409)
+                            .recoverWithUni(() -> putRole(ctx, in.username(), role)));
+                });
+    }
+
+    /** GET the stored user, PUT it back whole (resourceVersion included) with the new role annotation. */
+    private static Uni<PlatformRoleChange> putRole(ToolContext ctx, String username, String role) {
+        return ctx.kubesphere().send(KsCall.of(GET, "username", username)).chain(stored -> {
+            String previous = Kube.annotation(stored, Tenants.GLOBALROLE);
+            if (!(stored instanceof ObjectNode) || !stored.path("metadata").isObject()) {
+                return Uni.createFrom().failure(new ToolError(ToolError.Outcome.FAILED, "KubeSphere returned no user object for '"
+                        + username + "'. Nothing was changed."));
+            }
+            ObjectNode user = ((ObjectNode) stored).deepCopy();
+            ObjectNode metadata = (ObjectNode) user.get("metadata");
+            JsonNode existing = metadata.get("annotations");
+            ObjectNode annotations = existing instanceof ObjectNode o ? o : metadata.putObject("annotations");
+            annotations.put(Tenants.GLOBALROLE, role);
+            return ctx.kubesphere().send(KsCall.of(UPDATE, "username", username).body(user))
+                    .map(updated -> new PlatformRoleChange(username,
+                            updated != null && Kube.annotation(updated, Tenants.GLOBALROLE) != null
+                                    ? Kube.annotation(updated, Tenants.GLOBALROLE) : role,
+                            previous));
+        });
+    }
+
+    private static Throwable withoutSecret(Throwable failure, String secret) {
+        if (failure instanceof KubeSphereError e && secret != null && !secret.isEmpty()
+                && (contains(e.getMessage(), secret) || contains(e.upstreamMessage(), secret))) {
+            return new KubeSphereError(e.kind(), e.status(), scrub(e.upstreamMessage(), secret),
+                    scrub(e.getMessage(), secret));
+        }
+        return failure;
+    }
+
+    private static boolean contains(String text, String secret) {
+        return text != null && text.contains(secret);
+    }
+
+    private static String scrub(String text, String secret) {
+        return text == null ? null : text.replace(secret, "***");
+    }
+}
