@@ -7,6 +7,7 @@ import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.ElicitResult;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -61,6 +62,24 @@ class StdioIT {
             assertFalse(followed.isError(), text(followed));
             assertEquals("Succeeded", structured(followed).get("phase"));
             assertFalse(mcp.progress().isEmpty(), "progress notifications arrive over stdio");
+        }
+    }
+
+    @Test
+    void anAdminGrantAsksThePersonOverStdio() {
+        List<String> cmd = command();
+        ServerParameters server = ServerParameters.builder(cmd.get(0)).args(cmd.subList(1, cmd.size()))
+                .addEnvVar("KS_MCP_SANDBOX", "true").addEnvVar("PATH", System.getenv("PATH")).build();
+        StdioClientTransport transport = new StdioClientTransport(server, new JacksonMcpJsonMapper(new ObjectMapper()));
+        transport.setStdErrorHandler(line -> { });
+        // Elicitation is a server-to-client request in the middle of a call: it must not deadlock the stdin reader.
+        try (McpTestClient mcp = McpTestClient.over(transport,
+                request -> new ElicitResult(ElicitResult.Action.ACCEPT, Map.of("confirm", true)))) {
+            CallToolResult granted = mcp.call("invite_workspace_member",
+                    Map.of("workspace", "stone", "username", "demo-user", "role", "admin"));
+            assertFalse(granted.isError(), text(granted));
+            assertEquals(1, mcp.elicitations().size());
+            assertTrue(mcp.elicitations().get(0).message().contains("demo-user"));
         }
     }
 
