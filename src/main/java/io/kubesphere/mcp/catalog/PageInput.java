@@ -6,8 +6,8 @@ import jakarta.validation.constraints.Min;
 
 /** Input of a list tool that takes only paging. */
 public record PageInput(
-        @JsonPropertyDescription("Page number, from 1") @Min(1) @Default("1") Integer page,
-        @JsonPropertyDescription("Items per page, at most 200") @Min(1) @Max(200) @Default("20") Integer limit) {
+        @JsonPropertyDescription("Page, from 1") @Min(1) @Default("1") Integer page,
+        @JsonPropertyDescription("Page size") @Min(1) @Max(200) @Default("20") Integer limit) {
 
     public Paging paging() {
         return Paging.of(page, limit);

@@ -3,8 +3,8 @@ package io.kubesphere.mcp.devops;
 /** Parameter descriptions shared by the DevOps tools (constants, because they are used in annotations). */
 final class DevOpsInputs {
 
-    static final String CLUSTER = "Cluster of the DevOps project in a multi-cluster setup; omit for the host cluster";
-    static final String DEVOPS_PROJECT = "DevOps project (its namespace, as list_devops_projects shows)";
+    static final String CLUSTER = "Cluster; omit for the host cluster";
+    static final String DEVOPS_PROJECT = "DevOps project (see list_devops_projects)";
     static final String PIPELINE = "Pipeline name";
     /** A git branch name as a query value: no whitespace or characters git forbids in refs. */
     static final String BRANCH = "^[^\\s~^:?*\\[\\\\]{1,255}$";

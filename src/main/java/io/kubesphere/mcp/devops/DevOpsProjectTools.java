@@ -36,22 +36,22 @@ public class DevOpsProjectTools implements ToolProvider {
 
     public record ListProjectsInput(
             @JsonPropertyDescription("Workspace whose DevOps projects to list") @NotNull
-            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String workspace,
-            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster,
-            @JsonPropertyDescription("Page number, from 1") @Min(1) @Default("1") Integer page,
-            @JsonPropertyDescription("Items per page, at most 200") @Min(1) @Max(200) @Default("20") Integer limit) {
+            @JsonPropertyDescription("Page, from 1") @Min(1) @Default("1") Integer page,
+            @JsonPropertyDescription("Page size") @Min(1) @Max(200) @Default("20") Integer limit) {
     }
 
     public record ListCredentialsInput(
             @JsonPropertyDescription(DevOpsInputs.DEVOPS_PROJECT) @JsonProperty("devops_project") @NotNull
-            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String devopsProject,
-            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster,
-            @JsonPropertyDescription("Page number, from 1") @Min(1) @Default("1") Integer page,
-            @JsonPropertyDescription("Items per page, at most 200") @Min(1) @Max(200) @Default("20") Integer limit) {
+            @JsonPropertyDescription("Page, from 1") @Min(1) @Default("1") Integer page,
+            @JsonPropertyDescription("Page size") @Min(1) @Max(200) @Default("20") Integer limit) {
     }
 
     public record DevOpsProjectList(List<DevOpsProject> items, int total, int page, int limit,

@@ -106,33 +106,33 @@ public class PipelineTools implements ToolProvider {
 
     public record ListInput(
             @JsonPropertyDescription(DevOpsInputs.DEVOPS_PROJECT) @JsonProperty("devops_project") @NotNull
-            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String devopsProject,
             @JsonPropertyDescription("Only pipelines whose name contains this text")
             @Size(max = 253, message = Names.FILTER_RULE) String name,
-            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster,
-            @JsonPropertyDescription("Page number, from 1") @Min(1) @Default("1") Integer page,
-            @JsonPropertyDescription("Items per page, at most 200") @Min(1) @Max(200) @Default("20") Integer limit) {
+            @JsonPropertyDescription("Page, from 1") @Min(1) @Default("1") Integer page,
+            @JsonPropertyDescription("Page size") @Min(1) @Max(200) @Default("20") Integer limit) {
     }
 
     public record GetInput(
             @JsonPropertyDescription(DevOpsInputs.DEVOPS_PROJECT) @JsonProperty("devops_project") @NotNull
-            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String devopsProject,
             @JsonPropertyDescription(DevOpsInputs.PIPELINE) @NotNull
-            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String pipeline,
-            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster) {
     }
 
     public record CreateInput(
             @JsonPropertyDescription(DevOpsInputs.DEVOPS_PROJECT) @JsonProperty("devops_project") @NotNull
-            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String devopsProject,
             @JsonPropertyDescription("Name of the new pipeline") @NotNull
-            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String pipeline,
             @JsonPropertyDescription("pipeline: one Jenkinsfile given here; multi-branch-pipeline: a Jenkinsfile per "
                     + "branch of a git repository") @Default("pipeline") PipelineType type,
@@ -142,7 +142,7 @@ public class PipelineTools implements ToolProvider {
             @JsonProperty("git_url") @Size(max = 2048) @Pattern(regexp = GIT_URL, message = GIT_URL_RULE)
             String gitUrl,
             @JsonPropertyDescription("Credential for the repository (multi-branch; see list_credentials)")
-            @JsonProperty("credential_id") @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @JsonProperty("credential_id") @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String credentialId,
             @JsonPropertyDescription("Path of the Jenkinsfile in the repository (multi-branch)")
             @JsonProperty("script_path") @Default("Jenkinsfile") @Size(min = 1, max = 1024) String scriptPath,
@@ -151,7 +151,7 @@ public class PipelineTools implements ToolProvider {
             @JsonPropertyDescription("Description of the pipeline") @Size(max = 1024) String description,
             @JsonPropertyDescription("Build parameters (type pipeline)") @Size(max = 50)
             List<@Valid @NotNull ParameterInput> parameters,
-            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster) {
     }
 

@@ -182,7 +182,7 @@ public class McpServerRuntime {
         return specs;
     }
 
-    static McpSchema.Tool describe(ToolDefinition<?, ?> tool, Map<String, Object> input, Map<String, Object> output) {
+    public static McpSchema.Tool describe(ToolDefinition<?, ?> tool, Map<String, Object> input, Map<String, Object> output) {
         return McpSchema.Tool.builder()
                 .name(tool.name())
                 .title(tool.title())

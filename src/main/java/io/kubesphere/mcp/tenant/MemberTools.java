@@ -60,26 +60,26 @@ public class MemberTools implements ToolProvider {
     }
 
     public record ListWorkspaceInput(
-            @JsonPropertyDescription("Workspace name") @NotNull @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @JsonPropertyDescription("Workspace name") @NotNull @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String workspace,
-            @JsonPropertyDescription("Page number, from 1") @Min(1) @Default("1") Integer page,
-            @JsonPropertyDescription("Items per page, at most 200") @Min(1) @Max(200) @Default("20") Integer limit) {
+            @JsonPropertyDescription("Page, from 1") @Min(1) @Default("1") Integer page,
+            @JsonPropertyDescription("Page size") @Min(1) @Max(200) @Default("20") Integer limit) {
     }
 
     public record InviteWorkspaceInput(
-            @JsonPropertyDescription("Workspace name") @NotNull @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @JsonPropertyDescription("Workspace name") @NotNull @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String workspace,
-            @JsonPropertyDescription("Username to invite") @NotNull @Size(min = 1, max = 32, message = Names.USERNAME_RULE)
+            @JsonPropertyDescription("Username to invite") @NotNull @Size(max = 32, message = Names.USERNAME_RULE)
             @Pattern(regexp = Names.USERNAME, message = Names.USERNAME_RULE) String username,
             @JsonPropertyDescription("Built-in workspace role, sent as {workspace}-{role}; admin needs a person's "
                     + "confirmation") @Default("regular") WorkspaceRole role) {
     }
 
     public record SetWorkspaceRoleInput(
-            @JsonPropertyDescription("Workspace name") @NotNull @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @JsonPropertyDescription("Workspace name") @NotNull @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String workspace,
             @JsonPropertyDescription("Username of a workspace member") @NotNull
-            @Size(min = 1, max = 32, message = Names.USERNAME_RULE)
+            @Size(max = 32, message = Names.USERNAME_RULE)
             @Pattern(regexp = Names.USERNAME, message = Names.USERNAME_RULE) String username,
             @JsonPropertyDescription("New built-in workspace role, sent as {workspace}-{role}; admin needs a person's "
                     + "confirmation") @NotNull WorkspaceRole role) {
@@ -87,21 +87,21 @@ public class MemberTools implements ToolProvider {
 
     public record ListProjectInput(
             @JsonPropertyDescription("Cluster of the project, e.g. host") @NotNull
-            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster,
-            @JsonPropertyDescription("Project name") @NotNull @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @JsonPropertyDescription("Project name") @NotNull @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String project,
-            @JsonPropertyDescription("Page number, from 1") @Min(1) @Default("1") Integer page,
-            @JsonPropertyDescription("Items per page, at most 200") @Min(1) @Max(200) @Default("20") Integer limit) {
+            @JsonPropertyDescription("Page, from 1") @Min(1) @Default("1") Integer page,
+            @JsonPropertyDescription("Page size") @Min(1) @Max(200) @Default("20") Integer limit) {
     }
 
     public record InviteProjectInput(
             @JsonPropertyDescription("Cluster of the project, e.g. host") @NotNull
-            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster,
-            @JsonPropertyDescription("Project name") @NotNull @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @JsonPropertyDescription("Project name") @NotNull @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String project,
-            @JsonPropertyDescription("Username to invite") @NotNull @Size(min = 1, max = 32, message = Names.USERNAME_RULE)
+            @JsonPropertyDescription("Username to invite") @NotNull @Size(max = 32, message = Names.USERNAME_RULE)
             @Pattern(regexp = Names.USERNAME, message = Names.USERNAME_RULE) String username,
             @JsonPropertyDescription("Built-in project role; admin needs a person's confirmation") @Default("viewer")
             ProjectRole role) {
@@ -109,12 +109,12 @@ public class MemberTools implements ToolProvider {
 
     public record SetProjectRoleInput(
             @JsonPropertyDescription("Cluster of the project, e.g. host") @NotNull
-            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster,
-            @JsonPropertyDescription("Project name") @NotNull @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @JsonPropertyDescription("Project name") @NotNull @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String project,
             @JsonPropertyDescription("Username of a project member") @NotNull
-            @Size(min = 1, max = 32, message = Names.USERNAME_RULE)
+            @Size(max = 32, message = Names.USERNAME_RULE)
             @Pattern(regexp = Names.USERNAME, message = Names.USERNAME_RULE) String username,
             @JsonPropertyDescription("New built-in project role; admin needs a person's confirmation") @NotNull
             ProjectRole role) {

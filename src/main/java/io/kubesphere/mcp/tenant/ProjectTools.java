@@ -51,25 +51,25 @@ public class ProjectTools implements ToolProvider {
 
     public record ListInput(
             @JsonPropertyDescription("Cluster of the projects, e.g. host") @NotNull
-            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster,
             @JsonPropertyDescription("Workspace of the projects") @NotNull
-            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String workspace,
             @JsonPropertyDescription("Only projects whose name contains this text") @Size(max = 253, message = Names.FILTER_RULE) String name,
-            @JsonPropertyDescription("Page number, from 1") @Min(1) @Default("1") Integer page,
-            @JsonPropertyDescription("Items per page, at most 200") @Min(1) @Max(200) @Default("20") Integer limit) {
+            @JsonPropertyDescription("Page, from 1") @Min(1) @Default("1") Integer page,
+            @JsonPropertyDescription("Page size") @Min(1) @Max(200) @Default("20") Integer limit) {
     }
 
     public record CreateInput(
             @JsonPropertyDescription("Cluster to create the project on, e.g. host") @NotNull
-            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster,
             @JsonPropertyDescription("Workspace the project belongs to") @NotNull
-            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String workspace,
             @JsonPropertyDescription("Name of the new project (a namespace name, unique in the cluster)") @NotNull
-            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String project,
             @JsonPropertyDescription("What the project is for") @Size(max = 256, message = Names.DESCRIPTION_RULE)
             String description) {

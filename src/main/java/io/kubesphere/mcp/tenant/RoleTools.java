@@ -63,14 +63,14 @@ public class RoleTools implements ToolProvider {
     public record ListInput(
             @JsonPropertyDescription("platform (global roles), workspace (needs workspace) or project (needs cluster "
                     + "and project)") @NotNull Scope scope,
-            @JsonPropertyDescription("Workspace, for scope workspace") @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @JsonPropertyDescription("Workspace, for scope workspace") @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String workspace,
-            @JsonPropertyDescription("Cluster of the project, for scope project") @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @JsonPropertyDescription("Cluster of the project, for scope project") @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster,
-            @JsonPropertyDescription("Project, for scope project") @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @JsonPropertyDescription("Project, for scope project") @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String project,
-            @JsonPropertyDescription("Page number, from 1") @Min(1) @Default("1") Integer page,
-            @JsonPropertyDescription("Items per page, at most 200") @Min(1) @Max(200) @Default("20") Integer limit) {
+            @JsonPropertyDescription("Page, from 1") @Min(1) @Default("1") Integer page,
+            @JsonPropertyDescription("Page size") @Min(1) @Max(200) @Default("20") Integer limit) {
     }
 
     @Override

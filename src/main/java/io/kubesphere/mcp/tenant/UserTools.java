@@ -70,18 +70,18 @@ public class UserTools implements ToolProvider {
             @JsonPropertyDescription("Only holders of this platform role, e.g. platform-admin")
             @Size(min = 1, max = 253, message = Names.ROLE_NAME_RULE)
             @Pattern(regexp = Names.ROLE_NAME, message = Names.ROLE_NAME_RULE) String globalrole,
-            @JsonPropertyDescription("Page number, from 1") @Min(1) @Default("1") Integer page,
-            @JsonPropertyDescription("Items per page, at most 200") @Min(1) @Max(200) @Default("20") Integer limit) {
+            @JsonPropertyDescription("Page, from 1") @Min(1) @Default("1") Integer page,
+            @JsonPropertyDescription("Page size") @Min(1) @Max(200) @Default("20") Integer limit) {
     }
 
     public record GetInput(
-            @JsonPropertyDescription("Username") @NotNull @Size(min = 1, max = 32, message = Names.USERNAME_RULE)
+            @JsonPropertyDescription("Username") @NotNull @Size(max = 32, message = Names.USERNAME_RULE)
             @Pattern(regexp = Names.USERNAME, message = Names.USERNAME_RULE) String username) {
     }
 
     public record CreateInput(
             @JsonPropertyDescription("Username of the new account") @NotNull
-            @Size(min = 1, max = 32, message = Names.USERNAME_RULE)
+            @Size(max = 32, message = Names.USERNAME_RULE)
             @Pattern(regexp = Names.USERNAME, message = Names.USERNAME_RULE) String username,
             @JsonPropertyDescription("Email address (unique among users)") @NotNull
             @Size(max = 254, message = Names.EMAIL_RULE) @Email(message = Names.EMAIL_RULE)
@@ -102,7 +102,7 @@ public class UserTools implements ToolProvider {
     }
 
     public record SetRoleInput(
-            @JsonPropertyDescription("Username") @NotNull @Size(min = 1, max = 32, message = Names.USERNAME_RULE)
+            @JsonPropertyDescription("Username") @NotNull @Size(max = 32, message = Names.USERNAME_RULE)
             @Pattern(regexp = Names.USERNAME, message = Names.USERNAME_RULE) String username,
             @JsonPropertyDescription("New platform role; platform-admin needs a person's confirmation") @NotNull
             PlatformRole globalrole) {

@@ -36,25 +36,25 @@ public class WorkspaceTools implements ToolProvider {
 
     public record ListInput(
             @JsonPropertyDescription("Only workspaces whose name contains this text") @Size(max = 253, message = Names.FILTER_RULE) String name,
-            @JsonPropertyDescription("Page number, from 1") @Min(1) @Default("1") Integer page,
-            @JsonPropertyDescription("Items per page, at most 200") @Min(1) @Max(200) @Default("20") Integer limit) {
+            @JsonPropertyDescription("Page, from 1") @Min(1) @Default("1") Integer page,
+            @JsonPropertyDescription("Page size") @Min(1) @Max(200) @Default("20") Integer limit) {
     }
 
     public record GetInput(
-            @JsonPropertyDescription("Workspace name") @NotNull @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @JsonPropertyDescription("Workspace name") @NotNull @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String workspace) {
     }
 
     public record CreateInput(
             @JsonPropertyDescription("Name of the new workspace") @NotNull
-            @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            @Size(max = 63, message = Names.DNS_LABEL_RULE)
             @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String workspace,
             @JsonPropertyDescription("Clusters to place the workspace on, e.g. [\"host\"] (list_clusters shows them)")
             @NotNull @Size(min = 1, max = 50, message = "must name 1 to 50 clusters")
-            List<@NotNull @Size(min = 1, max = 63, message = Names.DNS_LABEL_RULE)
+            List<@NotNull @Size(max = 63, message = Names.DNS_LABEL_RULE)
                     @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String> clusters,
             @JsonPropertyDescription("Username of the workspace manager (gets {workspace}-admin); default: the "
-                    + "authenticated user") @Size(min = 1, max = 32, message = Names.USERNAME_RULE)
+                    + "authenticated user") @Size(max = 32, message = Names.USERNAME_RULE)
             @Pattern(regexp = Names.USERNAME, message = Names.USERNAME_RULE) String manager,
             @JsonPropertyDescription("What the workspace is for") @Size(max = 256, message = Names.DESCRIPTION_RULE)
             String description) {
