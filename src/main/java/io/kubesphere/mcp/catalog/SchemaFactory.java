@@ -15,6 +15,10 @@ import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationOption;
 
+import io.kubesphere.mcp.policy.DnsLabel;
+import io.kubesphere.mcp.policy.Names;
+import io.kubesphere.mcp.policy.Username;
+
 import java.util.Map;
 
 /**
@@ -45,6 +49,13 @@ public final class SchemaFactory {
                 return scope.getType().getErasedType().isRecord() ? Void.class : null;
             });
         }
+        // The composed name constraints publish the rule they validate.
+        config.forFields().withStringPatternResolver(field -> field.getAnnotationConsideringFieldAndGetter(DnsLabel.class)
+                != null ? Names.DNS_LABEL
+                : field.getAnnotationConsideringFieldAndGetter(Username.class) != null ? Names.USERNAME : null);
+        config.forFields().withStringMaxLengthResolver(field -> field.getAnnotationConsideringFieldAndGetter(DnsLabel.class)
+                != null ? Integer.valueOf(63)
+                : field.getAnnotationConsideringFieldAndGetter(Username.class) != null ? Integer.valueOf(32) : null);
         config.forFields().withDefaultResolver(field -> {
             Default value = field.getAnnotationConsideringFieldAndGetter(Default.class);
             if (value == null) {

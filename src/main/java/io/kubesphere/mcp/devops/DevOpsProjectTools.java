@@ -12,6 +12,7 @@ import io.kubesphere.mcp.devops.DevOpsViews.Credential;
 import io.kubesphere.mcp.devops.DevOpsViews.DevOpsProject;
 import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
+import io.kubesphere.mcp.policy.DnsLabel;
 import io.kubesphere.mcp.policy.Names;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.Max;
@@ -36,20 +37,16 @@ public class DevOpsProjectTools implements ToolProvider {
 
     public record ListProjectsInput(
             @JsonPropertyDescription("Workspace whose DevOps projects to list") @NotNull
-            @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String workspace,
-            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster,
+            @DnsLabel String workspace,
+            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @DnsLabel String cluster,
             @JsonPropertyDescription("Page, from 1") @Min(1) @Default("1") Integer page,
             @JsonPropertyDescription("Page size") @Min(1) @Max(200) @Default("20") Integer limit) {
     }
 
     public record ListCredentialsInput(
             @JsonPropertyDescription(DevOpsInputs.DEVOPS_PROJECT) @JsonProperty("devops_project") @NotNull
-            @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String devopsProject,
-            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster,
+            @DnsLabel String devopsProject,
+            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @DnsLabel String cluster,
             @JsonPropertyDescription("Page, from 1") @Min(1) @Default("1") Integer page,
             @JsonPropertyDescription("Page size") @Min(1) @Max(200) @Default("20") Integer limit) {
     }

@@ -17,6 +17,7 @@ import io.kubesphere.mcp.devops.DevOpsViews.Run;
 import io.kubesphere.mcp.devops.DevOpsViews.Stage;
 import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.KsCall;
+import io.kubesphere.mcp.policy.DnsLabel;
 import io.kubesphere.mcp.policy.Names;
 import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
 import io.smallrye.mutiny.Uni;
@@ -66,62 +67,49 @@ public class PipelineRunTools implements ToolProvider {
 
     public record RunInput(
             @JsonPropertyDescription(DevOpsInputs.DEVOPS_PROJECT) @JsonProperty("devops_project") @NotNull
-            @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String devopsProject,
+            @DnsLabel String devopsProject,
             @JsonPropertyDescription(DevOpsInputs.PIPELINE) @NotNull
-            @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String pipeline,
+            @DnsLabel String pipeline,
             @JsonPropertyDescription("Branch to build (required for multi-branch pipelines, not allowed otherwise)")
             @Pattern(regexp = DevOpsInputs.BRANCH, message = DevOpsInputs.BRANCH_RULE) String branch,
             // Names and values are checked in the handler (runParameters): JSON schema cannot say "scalar of any kind".
             @JsonPropertyDescription("Build parameters as an object of name to value, e.g. {\"TAG\": \"v1\"}")
             Map<String, Object> parameters,
-            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster) {
+            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @DnsLabel String cluster) {
     }
 
     public record ListRunsInput(
             @JsonPropertyDescription(DevOpsInputs.DEVOPS_PROJECT) @JsonProperty("devops_project") @NotNull
-            @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String devopsProject,
+            @DnsLabel String devopsProject,
             @JsonPropertyDescription(DevOpsInputs.PIPELINE) @NotNull
-            @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String pipeline,
+            @DnsLabel String pipeline,
             @JsonPropertyDescription("Only runs of this branch (multi-branch pipelines)")
             @Pattern(regexp = DevOpsInputs.BRANCH, message = DevOpsInputs.BRANCH_RULE) String branch,
-            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster,
+            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @DnsLabel String cluster,
             @JsonPropertyDescription("Page, from 1") @Min(1) @Default("1") Integer page,
             @JsonPropertyDescription("Page size") @Min(1) @Max(200) @Default("20") Integer limit) {
     }
 
     public record GetRunInput(
             @JsonPropertyDescription(DevOpsInputs.DEVOPS_PROJECT) @JsonProperty("devops_project") @NotNull
-            @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String devopsProject,
+            @DnsLabel String devopsProject,
             @JsonPropertyDescription("Run name, as run_pipeline or list_pipeline_runs return it") @NotNull
-            @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String run,
+            @DnsLabel String run,
             @JsonPropertyDescription("Wait up to this many seconds for the run to finish, reporting progress")
             @JsonProperty("wait_seconds") @Min(0) @Max(MAX_WAIT_SECONDS) @Default("0") Integer waitSeconds,
-            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster) {
+            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @DnsLabel String cluster) {
     }
 
     public record LogInput(
             @JsonPropertyDescription(DevOpsInputs.DEVOPS_PROJECT) @JsonProperty("devops_project") @NotNull
-            @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String devopsProject,
+            @DnsLabel String devopsProject,
             @JsonPropertyDescription(DevOpsInputs.PIPELINE) @NotNull
-            @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String pipeline,
+            @DnsLabel String pipeline,
             @JsonPropertyDescription("Run name, as run_pipeline or list_pipeline_runs return it") @NotNull
-            @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String run,
+            @DnsLabel String run,
             @JsonPropertyDescription("Return only the last lines of the log")
             @JsonProperty("tail_lines") @Min(1) @Max(MAX_TAIL_LINES) @Default("200") Integer tailLines,
-            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster) {
+            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @DnsLabel String cluster) {
     }
 
     public record RunList(List<Run> items, int total, int page, int limit,

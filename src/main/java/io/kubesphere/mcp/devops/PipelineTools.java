@@ -16,6 +16,7 @@ import io.kubesphere.mcp.devops.DevOpsViews.Pipeline;
 import io.kubesphere.mcp.devops.DevOpsViews.PipelineSummary;
 import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
+import io.kubesphere.mcp.policy.DnsLabel;
 import io.kubesphere.mcp.policy.Names;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
@@ -106,34 +107,27 @@ public class PipelineTools implements ToolProvider {
 
     public record ListInput(
             @JsonPropertyDescription(DevOpsInputs.DEVOPS_PROJECT) @JsonProperty("devops_project") @NotNull
-            @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String devopsProject,
+            @DnsLabel String devopsProject,
             @JsonPropertyDescription("Only pipelines whose name contains this text")
             @Size(max = 253, message = Names.FILTER_RULE) String name,
-            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster,
+            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @DnsLabel String cluster,
             @JsonPropertyDescription("Page, from 1") @Min(1) @Default("1") Integer page,
             @JsonPropertyDescription("Page size") @Min(1) @Max(200) @Default("20") Integer limit) {
     }
 
     public record GetInput(
             @JsonPropertyDescription(DevOpsInputs.DEVOPS_PROJECT) @JsonProperty("devops_project") @NotNull
-            @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String devopsProject,
+            @DnsLabel String devopsProject,
             @JsonPropertyDescription(DevOpsInputs.PIPELINE) @NotNull
-            @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String pipeline,
-            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster) {
+            @DnsLabel String pipeline,
+            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @DnsLabel String cluster) {
     }
 
     public record CreateInput(
             @JsonPropertyDescription(DevOpsInputs.DEVOPS_PROJECT) @JsonProperty("devops_project") @NotNull
-            @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String devopsProject,
+            @DnsLabel String devopsProject,
             @JsonPropertyDescription("Name of the new pipeline") @NotNull
-            @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String pipeline,
+            @DnsLabel String pipeline,
             @JsonPropertyDescription("pipeline: one Jenkinsfile given here; multi-branch-pipeline: a Jenkinsfile per "
                     + "branch of a git repository") @Default("pipeline") PipelineType type,
             @JsonPropertyDescription("Declarative Jenkinsfile (required for type pipeline)")
@@ -142,8 +136,7 @@ public class PipelineTools implements ToolProvider {
             @JsonProperty("git_url") @Size(max = 2048) @Pattern(regexp = GIT_URL, message = GIT_URL_RULE)
             String gitUrl,
             @JsonPropertyDescription("Credential for the repository (multi-branch; see list_credentials)")
-            @JsonProperty("credential_id") @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String credentialId,
+            @JsonProperty("credential_id") @DnsLabel String credentialId,
             @JsonPropertyDescription("Path of the Jenkinsfile in the repository (multi-branch)")
             @JsonProperty("script_path") @Default("Jenkinsfile") @Size(min = 1, max = 1024) String scriptPath,
             @JsonPropertyDescription("What Jenkins discovers and builds in the repository (multi-branch)")
@@ -151,8 +144,7 @@ public class PipelineTools implements ToolProvider {
             @JsonPropertyDescription("Description of the pipeline") @Size(max = 1024) String description,
             @JsonPropertyDescription("Build parameters (type pipeline)") @Size(max = 50)
             List<@Valid @NotNull ParameterInput> parameters,
-            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster) {
+            @JsonPropertyDescription(DevOpsInputs.CLUSTER) @DnsLabel String cluster) {
     }
 
     public record PipelineList(List<PipelineSummary> items, int total, int page, int limit,

@@ -15,7 +15,9 @@ import io.kubesphere.mcp.kubesphere.KsCall;
 import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
 import io.kubesphere.mcp.kubesphere.Route;
+import io.kubesphere.mcp.policy.DnsLabel;
 import io.kubesphere.mcp.policy.Names;
+import io.kubesphere.mcp.policy.Username;
 import io.kubesphere.mcp.policy.PrivilegedGrants;
 import io.kubesphere.mcp.policy.Roles;
 import io.kubesphere.mcp.policy.Roles.ProjectRole;
@@ -60,62 +62,49 @@ public class MemberTools implements ToolProvider {
     }
 
     public record ListWorkspaceInput(
-            @JsonPropertyDescription("Workspace name") @NotNull @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String workspace,
+            @JsonPropertyDescription("Workspace name") @NotNull @DnsLabel String workspace,
             @JsonPropertyDescription("Page, from 1") @Min(1) @Default("1") Integer page,
             @JsonPropertyDescription("Page size") @Min(1) @Max(200) @Default("20") Integer limit) {
     }
 
     public record InviteWorkspaceInput(
-            @JsonPropertyDescription("Workspace name") @NotNull @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String workspace,
-            @JsonPropertyDescription("Username to invite") @NotNull @Size(max = 32, message = Names.USERNAME_RULE)
-            @Pattern(regexp = Names.USERNAME, message = Names.USERNAME_RULE) String username,
+            @JsonPropertyDescription("Workspace name") @NotNull @DnsLabel String workspace,
+            @JsonPropertyDescription("Username to invite") @NotNull @Username String username,
             @JsonPropertyDescription("Built-in workspace role, sent as {workspace}-{role}; admin needs a person's "
                     + "confirmation") @Default("regular") WorkspaceRole role) {
     }
 
     public record SetWorkspaceRoleInput(
-            @JsonPropertyDescription("Workspace name") @NotNull @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String workspace,
+            @JsonPropertyDescription("Workspace name") @NotNull @DnsLabel String workspace,
             @JsonPropertyDescription("Username of a workspace member") @NotNull
-            @Size(max = 32, message = Names.USERNAME_RULE)
-            @Pattern(regexp = Names.USERNAME, message = Names.USERNAME_RULE) String username,
+            @Username String username,
             @JsonPropertyDescription("New built-in workspace role, sent as {workspace}-{role}; admin needs a person's "
                     + "confirmation") @NotNull WorkspaceRole role) {
     }
 
     public record ListProjectInput(
             @JsonPropertyDescription("Cluster of the project, e.g. host") @NotNull
-            @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster,
-            @JsonPropertyDescription("Project name") @NotNull @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String project,
+            @DnsLabel String cluster,
+            @JsonPropertyDescription("Project name") @NotNull @DnsLabel String project,
             @JsonPropertyDescription("Page, from 1") @Min(1) @Default("1") Integer page,
             @JsonPropertyDescription("Page size") @Min(1) @Max(200) @Default("20") Integer limit) {
     }
 
     public record InviteProjectInput(
             @JsonPropertyDescription("Cluster of the project, e.g. host") @NotNull
-            @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster,
-            @JsonPropertyDescription("Project name") @NotNull @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String project,
-            @JsonPropertyDescription("Username to invite") @NotNull @Size(max = 32, message = Names.USERNAME_RULE)
-            @Pattern(regexp = Names.USERNAME, message = Names.USERNAME_RULE) String username,
+            @DnsLabel String cluster,
+            @JsonPropertyDescription("Project name") @NotNull @DnsLabel String project,
+            @JsonPropertyDescription("Username to invite") @NotNull @Username String username,
             @JsonPropertyDescription("Built-in project role; admin needs a person's confirmation") @Default("viewer")
             ProjectRole role) {
     }
 
     public record SetProjectRoleInput(
             @JsonPropertyDescription("Cluster of the project, e.g. host") @NotNull
-            @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster,
-            @JsonPropertyDescription("Project name") @NotNull @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String project,
+            @DnsLabel String cluster,
+            @JsonPropertyDescription("Project name") @NotNull @DnsLabel String project,
             @JsonPropertyDescription("Username of a project member") @NotNull
-            @Size(max = 32, message = Names.USERNAME_RULE)
-            @Pattern(regexp = Names.USERNAME, message = Names.USERNAME_RULE) String username,
+            @Username String username,
             @JsonPropertyDescription("New built-in project role; admin needs a person's confirmation") @NotNull
             ProjectRole role) {
     }

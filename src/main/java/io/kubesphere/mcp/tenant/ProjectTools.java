@@ -13,6 +13,7 @@ import io.kubesphere.mcp.catalog.Toolset;
 import io.kubesphere.mcp.kubesphere.KsCall;
 import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.Route;
+import io.kubesphere.mcp.policy.DnsLabel;
 import io.kubesphere.mcp.policy.Names;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.Max;
@@ -51,11 +52,9 @@ public class ProjectTools implements ToolProvider {
 
     public record ListInput(
             @JsonPropertyDescription("Cluster of the projects, e.g. host") @NotNull
-            @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster,
+            @DnsLabel String cluster,
             @JsonPropertyDescription("Workspace of the projects") @NotNull
-            @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String workspace,
+            @DnsLabel String workspace,
             @JsonPropertyDescription("Only projects whose name contains this text") @Size(max = 253, message = Names.FILTER_RULE) String name,
             @JsonPropertyDescription("Page, from 1") @Min(1) @Default("1") Integer page,
             @JsonPropertyDescription("Page size") @Min(1) @Max(200) @Default("20") Integer limit) {
@@ -63,14 +62,11 @@ public class ProjectTools implements ToolProvider {
 
     public record CreateInput(
             @JsonPropertyDescription("Cluster to create the project on, e.g. host") @NotNull
-            @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster,
+            @DnsLabel String cluster,
             @JsonPropertyDescription("Workspace the project belongs to") @NotNull
-            @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String workspace,
+            @DnsLabel String workspace,
             @JsonPropertyDescription("Name of the new project (a namespace name, unique in the cluster)") @NotNull
-            @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String project,
+            @DnsLabel String project,
             @JsonPropertyDescription("What the project is for") @Size(max = 256, message = Names.DESCRIPTION_RULE)
             String description) {
     }

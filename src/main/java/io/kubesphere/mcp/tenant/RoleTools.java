@@ -13,6 +13,7 @@ import io.kubesphere.mcp.catalog.Toolset;
 import io.kubesphere.mcp.kubesphere.KsCall;
 import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.Route;
+import io.kubesphere.mcp.policy.DnsLabel;
 import io.kubesphere.mcp.policy.Names;
 import io.kubesphere.mcp.policy.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,12 +64,9 @@ public class RoleTools implements ToolProvider {
     public record ListInput(
             @JsonPropertyDescription("platform (global roles), workspace (needs workspace) or project (needs cluster "
                     + "and project)") @NotNull Scope scope,
-            @JsonPropertyDescription("Workspace, for scope workspace") @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String workspace,
-            @JsonPropertyDescription("Cluster of the project, for scope project") @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String cluster,
-            @JsonPropertyDescription("Project, for scope project") @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String project,
+            @JsonPropertyDescription("Workspace, for scope workspace") @DnsLabel String workspace,
+            @JsonPropertyDescription("Cluster of the project, for scope project") @DnsLabel String cluster,
+            @JsonPropertyDescription("Project, for scope project") @DnsLabel String project,
             @JsonPropertyDescription("Page, from 1") @Min(1) @Default("1") Integer page,
             @JsonPropertyDescription("Page size") @Min(1) @Max(200) @Default("20") Integer limit) {
     }

@@ -17,6 +17,7 @@ import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
 import io.kubesphere.mcp.kubesphere.Route;
 import io.kubesphere.mcp.policy.Names;
+import io.kubesphere.mcp.policy.Username;
 import io.kubesphere.mcp.policy.PrivilegedGrants;
 import io.kubesphere.mcp.policy.Roles;
 import io.kubesphere.mcp.policy.Roles.PlatformRole;
@@ -75,14 +76,12 @@ public class UserTools implements ToolProvider {
     }
 
     public record GetInput(
-            @JsonPropertyDescription("Username") @NotNull @Size(max = 32, message = Names.USERNAME_RULE)
-            @Pattern(regexp = Names.USERNAME, message = Names.USERNAME_RULE) String username) {
+            @JsonPropertyDescription("Username") @NotNull @Username String username) {
     }
 
     public record CreateInput(
             @JsonPropertyDescription("Username of the new account") @NotNull
-            @Size(max = 32, message = Names.USERNAME_RULE)
-            @Pattern(regexp = Names.USERNAME, message = Names.USERNAME_RULE) String username,
+            @Username String username,
             @JsonPropertyDescription("Email address (unique among users)") @NotNull
             @Size(max = 254, message = Names.EMAIL_RULE) @Email(message = Names.EMAIL_RULE)
             @Pattern(regexp = Names.EMAIL, message = Names.EMAIL_RULE) String email,
@@ -102,8 +101,7 @@ public class UserTools implements ToolProvider {
     }
 
     public record SetRoleInput(
-            @JsonPropertyDescription("Username") @NotNull @Size(max = 32, message = Names.USERNAME_RULE)
-            @Pattern(regexp = Names.USERNAME, message = Names.USERNAME_RULE) String username,
+            @JsonPropertyDescription("Username") @NotNull @Username String username,
             @JsonPropertyDescription("New platform role; platform-admin needs a person's confirmation") @NotNull
             PlatformRole globalrole) {
     }

@@ -13,7 +13,9 @@ import io.kubesphere.mcp.catalog.Toolset;
 import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.KsCall;
 import io.kubesphere.mcp.kubesphere.Route;
+import io.kubesphere.mcp.policy.DnsLabel;
 import io.kubesphere.mcp.policy.Names;
+import io.kubesphere.mcp.policy.Username;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -41,21 +43,17 @@ public class WorkspaceTools implements ToolProvider {
     }
 
     public record GetInput(
-            @JsonPropertyDescription("Workspace name") @NotNull @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String workspace) {
+            @JsonPropertyDescription("Workspace name") @NotNull @DnsLabel String workspace) {
     }
 
     public record CreateInput(
             @JsonPropertyDescription("Name of the new workspace") @NotNull
-            @Size(max = 63, message = Names.DNS_LABEL_RULE)
-            @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String workspace,
+            @DnsLabel String workspace,
             @JsonPropertyDescription("Clusters to place the workspace on, e.g. [\"host\"] (list_clusters shows them)")
             @NotNull @Size(min = 1, max = 50, message = "must name 1 to 50 clusters")
-            List<@NotNull @Size(max = 63, message = Names.DNS_LABEL_RULE)
-                    @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_RULE) String> clusters,
+            List<@NotNull @DnsLabel String> clusters,
             @JsonPropertyDescription("Username of the workspace manager (gets {workspace}-admin); default: the "
-                    + "authenticated user") @Size(max = 32, message = Names.USERNAME_RULE)
-            @Pattern(regexp = Names.USERNAME, message = Names.USERNAME_RULE) String manager,
+                    + "authenticated user") @Username String manager,
             @JsonPropertyDescription("What the workspace is for") @Size(max = 256, message = Names.DESCRIPTION_RULE)
             String description) {
     }
