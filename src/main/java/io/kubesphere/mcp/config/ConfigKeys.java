@@ -19,6 +19,9 @@ public final class ConfigKeys {
             new Key("KUBESPHERE_LOGIN_BACKOFF", "30s", false,
                     "Wait after a rejected password before logging in again (doubles up to 10 min), so retries cannot trip KubeSphere's lockout"),
             new Key("KS_MCP_TRANSPORT", "stdio", false, "`stdio`, or `http` (streamable HTTP at `/mcp`)"),
+            new Key("KS_MCP_AUTH", "server", false,
+                    "`server`: every call uses the credentials above; `passthrough` (HTTP only): each MCP session uses its "
+                            + "caller's `Authorization: Bearer` KubeSphere token, and the server needs no credentials of its own"),
             new Key("KS_MCP_LISTEN", "true on http, false on stdio", false,
                     "Whether the HTTP listener runs; on stdio it is off unless set to `true`"),
             new Key("KS_MCP_TOOLSETS", "tenant,devops", false, "Comma list of toolsets to offer: `tenant`, `devops`"),

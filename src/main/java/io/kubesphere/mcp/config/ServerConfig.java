@@ -16,8 +16,14 @@ public interface ServerConfig {
 
     enum Transport { stdio, http }
 
+    /** Whose KubeSphere identity a tool call uses: the server's own credentials, or the HTTP caller's bearer token. */
+    enum Auth { server, passthrough }
+
     @WithDefault("stdio")
     Transport transport();
+
+    @WithDefault("server")
+    Auth auth();
 
     @WithDefault("tenant,devops")
     List<String> toolsets();
@@ -32,6 +38,14 @@ public interface ServerConfig {
 
     @WithDefault("false")
     boolean sandbox();
+
+    /**
+     * KS_MCP_AUDIT_LOG (read by AuditLog); declared here so that {@code -Dks.mcp.audit.log=…} is a known key of this
+     * mapping instead of failing start-up as an unmapped one.
+     */
+    @WithName("audit.log")
+    @WithDefault("stderr")
+    String auditLog();
 
     /** Whether the HTTP listener runs; Main turns it off for stdio so that an IDE-spawned server opens no port. */
     @WithDefault("true")

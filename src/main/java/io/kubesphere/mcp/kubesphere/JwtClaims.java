@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -19,14 +20,23 @@ public final class JwtClaims {
     }
 
     public static Optional<String> username(String token) {
+        return claims(token).map(claims -> claims.path("username").asText(claims.path("sub").asText("")))
+                .filter(name -> !name.isBlank());
+    }
+
+    /** The {@code exp} claim, used only to refuse an expired token early (never to accept one). */
+    public static Optional<Instant> expiry(String token) {
+        return claims(token).map(claims -> claims.path("exp")).filter(JsonNode::isNumber)
+                .map(exp -> Instant.ofEpochSecond(exp.asLong()));
+    }
+
+    private static Optional<JsonNode> claims(String token) {
         String[] parts = token == null ? new String[0] : token.split("\\.");
         if (parts.length < 2) {
             return Optional.empty();
         }
         try {
-            JsonNode claims = JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-            String name = claims.path("username").asText(claims.path("sub").asText(""));
-            return name.isBlank() ? Optional.empty() : Optional.of(name);
+            return Optional.of(JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)));
         } catch (Exception e) {
             return Optional.empty();
         }

@@ -27,13 +27,20 @@ public class KubeSphereClient {
     private final KubeSphereConfig config;
     private final UpstreamGuard guard;
     private final ObjectMapper json;
+    private final KubeSphereEvents events;
     private volatile KubeSphereApi api;
 
-    public KubeSphereClient(KubeSphereEndpoint endpoint, KubeSphereConfig config, UpstreamGuard guard, ObjectMapper json) {
+    public KubeSphereClient(KubeSphereEndpoint endpoint, KubeSphereConfig config, UpstreamGuard guard, ObjectMapper json,
+            KubeSphereEvents events) {
         this.endpoint = endpoint;
         this.config = config;
         this.guard = guard;
         this.json = json;
+        this.events = events;
+    }
+
+    public KubeSphereEvents events() {
+        return events;
     }
 
     /** The REST client, built on first use so that start-up makes no KubeSphere call and needs no reachable host. */
@@ -62,8 +69,12 @@ public class KubeSphereClient {
                 .build(type);
     }
 
-    public Uni<JsonNode> send(Credentials credentials, KsCall call, Consumer<UpstreamCall> trace) {
+    public Uni<JsonNode> send(Credentials credentials, KsCall call, Consumer<UpstreamCall> sink) {
         Route route = call.route();
+        Consumer<UpstreamCall> trace = sent -> {
+            events.response(route, sent.status());
+            sink.accept(sent);
+        };
         String path;
         try {
             path = route.expand(call.path());

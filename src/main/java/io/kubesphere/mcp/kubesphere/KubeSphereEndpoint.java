@@ -24,6 +24,11 @@ public class KubeSphereEndpoint {
 
     /** Why the server cannot run as configured, or empty. */
     public Optional<String> problem() {
+        boolean passthrough = server.auth() == ServerConfig.Auth.passthrough;
+        if (passthrough && server.transport() != ServerConfig.Transport.http) {
+            return Optional.of("KS_MCP_AUTH=passthrough takes each caller's token from the HTTP Authorization header, "
+                    + "so it needs KS_MCP_TRANSPORT=http; on stdio use KS_MCP_AUTH=server with KUBESPHERE_* credentials.");
+        }
         if (server.sandbox()) {
             return Optional.empty();
         }
@@ -44,7 +49,8 @@ public class KubeSphereEndpoint {
             return Optional.of("KUBESPHERE_HOST is not a valid URL: '" + host.get() + "'.");
         }
         boolean password = kubesphere.username().isPresent() && kubesphere.password().isPresent();
-        if (!password && kubesphere.token().filter(t -> !t.isBlank()).isEmpty()) {
+        // Passthrough: the server holds no credentials; every request carries its caller's token.
+        if (!passthrough && !password && kubesphere.token().filter(t -> !t.isBlank()).isEmpty()) {
             return Optional.of("No KubeSphere credentials. Set KUBESPHERE_USERNAME and KUBESPHERE_PASSWORD "
                     + "(OAuth password grant), or KUBESPHERE_TOKEN (a bearer token).");
         }

@@ -37,6 +37,7 @@ public final class PasswordCredentials implements Credentials {
     private final Duration refreshMargin;
     private final Duration backoffBase;
     private final Clock clock;
+    private final KubeSphereEvents events;
 
     private volatile Token current;
     private CompletableFuture<Token> inflight;
@@ -46,6 +47,12 @@ public final class PasswordCredentials implements Credentials {
 
     public PasswordCredentials(Supplier<KubeSphereApi> api, String username, String password, Duration refreshMargin,
             Duration backoffBase, Clock clock) {
+        this(api, username, password, refreshMargin, backoffBase, clock, KubeSphereEvents.NONE);
+    }
+
+    public PasswordCredentials(Supplier<KubeSphereApi> api, String username, String password, Duration refreshMargin,
+            Duration backoffBase, Clock clock, KubeSphereEvents events) {
+        this.events = events;
         this.api = api;
         this.username = username;
         this.password = password;
@@ -165,7 +172,9 @@ public final class PasswordCredentials implements Credentials {
 
     private Uni<Token> call(MultivaluedMap<String, String> form, String grant) {
         Instant requested = clock.instant();
-        return Uni.createFrom().deferred(() -> api.get().token(form)).map(response -> toToken(response, grant, requested));
+        return Uni.createFrom().deferred(() -> api.get().token(form)).map(response -> toToken(response, grant, requested))
+                .invoke(t -> events.grant(grant, true))
+                .onFailure().invoke(f -> events.grant(grant, false));
     }
 
     private Token toToken(Response response, String grant, Instant requested) {

@@ -38,6 +38,10 @@ public class ServerCredentials {
     }
 
     private Credentials create() {
+        if (server.auth() == ServerConfig.Auth.passthrough) {
+            return new Refusing("KS_MCP_AUTH=passthrough: this server holds no KubeSphere credentials; each request "
+                    + "must carry its caller's KubeSphere token (Authorization: Bearer).");
+        }
         if (server.sandbox()) {
             String user = config.username().orElse("admin");
             String password = config.password().orElse(KubeSphereSimulator.demoPassword(user));
@@ -59,7 +63,7 @@ public class ServerCredentials {
 
     private Credentials password(String user, String password) {
         return new PasswordCredentials(client::api, user, password, config.tokenRefreshMargin(), config.loginBackoff(),
-                Clock.systemUTC());
+                Clock.systemUTC(), client.events());
     }
 
     private record Refusing(String why) implements Credentials {

@@ -16,12 +16,15 @@ public final class UpstreamGuard implements ClientRequestFilter {
     /** Marks a response that the guard made up; nothing was sent. */
     public static final String REFUSED_HEADER = "X-KS-MCP-Refused";
     public static final Route TOKEN = Route.post("/oauth/token");
+    /** Infrastructure read with no tenant data: readiness probes and checking a caller's token (401 if KubeSphere rejects it). */
+    public static final Route VERSION = Route.get("/kapis/version");
 
     private final Set<Route> allowed;
 
     public UpstreamGuard(Set<Route> routes) {
         Set<Route> all = new LinkedHashSet<>(routes);
         all.add(TOKEN);
+        all.add(VERSION);
         for (Route route : all) {
             if (!route.method().equals("GET") && !route.method().equals("POST") && !route.method().equals("PUT")) {
                 throw new IllegalArgumentException("only GET, POST and PUT may be allowlisted, not " + route);

@@ -1,5 +1,6 @@
 package io.kubesphere.mcp.mcp;
 
+import io.kubesphere.mcp.auth.CallerCredentials;
 import io.kubesphere.mcp.catalog.SchemaFactory;
 import io.kubesphere.mcp.catalog.ToolCatalog;
 import io.kubesphere.mcp.catalog.ToolDefinition;
@@ -89,6 +90,7 @@ public class McpServerRuntime {
                 .jsonMapper(json)
                 .mcpEndpoint("/mcp")
                 .securityValidator(securityValidator())
+                .contextExtractor(CallerCredentials::context)
                 .build();
         server = configure(McpServer.async(provider));
         http = provider;

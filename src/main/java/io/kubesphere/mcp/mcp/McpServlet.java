@@ -1,6 +1,7 @@
 package io.kubesphere.mcp.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubesphere.mcp.auth.PassthroughGate;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ReadListener;
@@ -30,17 +31,24 @@ public class McpServlet extends HttpServlet {
     private static final int MAX_BODY = 4 * 1024 * 1024;
 
     private final McpServerRuntime runtime;
+    private final PassthroughGate gate;
 
-    public McpServlet(McpServerRuntime runtime) {
+    public McpServlet(McpServerRuntime runtime, PassthroughGate gate) {
         this.runtime = runtime;
+        this.gate = gate;
     }
 
     @Override
-    protected void service(HttpServletRequest original, HttpServletResponse response) throws ServletException, IOException {
+    protected void service(HttpServletRequest original, HttpServletResponse raw) throws ServletException, IOException {
         HttpServletRequest request = original.getHeader("Host") == null ? new WithHost(original) : original;
         HttpServletStreamableServerTransportProvider transport = runtime.httpTransport();
         if (transport == null) {
-            response.sendError(404, "MCP over HTTP is off: start the server with KS_MCP_TRANSPORT=http");
+            raw.sendError(404, "MCP over HTTP is off: start the server with KS_MCP_TRANSPORT=http");
+            return;
+        }
+        // KS_MCP_AUTH=passthrough: 401/403/404 for the caller's token and session before the SDK sees the request.
+        HttpServletResponse response = gate.admit(request, raw);
+        if (response == null) {
             return;
         }
         switch (request.getMethod()) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.kubesphere.mcp.auth.CallerCredentials;
 import io.kubesphere.mcp.catalog.ToolCatalog;
 import io.kubesphere.mcp.catalog.ToolContext;
 import io.kubesphere.mcp.catalog.ToolDefinition;
@@ -14,7 +15,7 @@ import io.kubesphere.mcp.catalog.ToolError;
 import io.kubesphere.mcp.kubesphere.KubeSphereClient;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
 import io.kubesphere.mcp.kubesphere.KubeSphereSession;
-import io.kubesphere.mcp.kubesphere.ServerCredentials;
+import io.kubesphere.mcp.health.ServerMetrics;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -49,20 +50,22 @@ public class ToolInvoker {
     private final ToolCatalog catalog;
     private final Validator validator;
     private final KubeSphereClient client;
-    private final ServerCredentials credentials;
+    private final CallerCredentials credentials;
     private final AuditLog audit;
+    private final ServerMetrics metrics;
     private final ObjectMapper inputs = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
             .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
     private final ObjectMapper outputs = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
-    public ToolInvoker(ToolCatalog catalog, Validator validator, KubeSphereClient client, ServerCredentials credentials,
-            AuditLog audit) {
+    public ToolInvoker(ToolCatalog catalog, Validator validator, KubeSphereClient client, CallerCredentials credentials,
+            AuditLog audit, ServerMetrics metrics) {
         this.catalog = catalog;
         this.validator = validator;
         this.client = client;
         this.credentials = credentials;
         this.audit = audit;
+        this.metrics = metrics;
     }
 
     public Mono<CallToolResult> call(ToolDefinition<?, ?> tool, McpAsyncServerExchange exchange, CallToolRequest request) {
@@ -72,7 +75,8 @@ public class ToolInvoker {
     <I, O> Uni<CallToolResult> invoke(ToolDefinition<I, O> tool, McpAsyncServerExchange exchange, CallToolRequest request) {
         long started = System.nanoTime();
         Map<String, Object> arguments = request.arguments() == null ? Map.of() : request.arguments();
-        KubeSphereSession session = new KubeSphereSession(client, credentials.get());
+        // The server's identity, or in passthrough mode the caller's token from this request.
+        KubeSphereSession session = new KubeSphereSession(client, credentials.forCall(exchange));
         Object progressToken = request.meta() == null ? null : request.meta().get("progressToken");
         return Uni.createFrom().deferred(() -> {
                     catalog.unavailable(tool).ifPresent(why -> {
@@ -86,6 +90,7 @@ public class ToolInvoker {
                 .map(output -> new Outcome(success(tool, output), "ok"))
                 .onFailure().recoverWithItem(failure -> failure(tool, failure))
                 .invoke(outcome -> {
+                    metrics.toolCall(tool.name(), outcome.name(), System.nanoTime() - started);
                     if (!tool.readOnly()) {
                         audit(tool, session, arguments, outcome, started);
                     }

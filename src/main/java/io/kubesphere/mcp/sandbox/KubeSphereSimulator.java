@@ -41,6 +41,9 @@ public final class KubeSphereSimulator {
         new TenantApi(world, authz).register(router);
         new IamApi(world, authz).register(router);
         new DevOpsApi(world, authz).register(router);
+        // ks-apiserver's version endpoint (pkg/kapis/version): no tenant data; probes use it.
+        router.add("GET", "/kapis/version", ex -> SimResponse.ok(Json.o("gitVersion", "v4.1.3", "gitMajor", "4",
+                "gitMinor", "1", "kubernetes", Json.o("gitVersion", "v1.30.4"))));
     }
 
     /** Built-in roles, cluster {@code host} and user {@code admin} only. */

@@ -1,0 +1,52 @@
+package io.kubesphere.mcp.health;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kubesphere.mcp.auth.Callers;
+import io.kubesphere.mcp.support.McpTestClient;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** KS_MCP_AUTH=server (the default): ready means logged in; logins are counted; no OAuth metadata is offered. */
+@QuarkusTest
+class ServerModeHealthTest {
+
+    @TestHTTPResource("/")
+    URI root;
+
+    @Test
+    void readyMeansTheServerCredentialsLogIn() throws Exception {
+        HttpResponse<String> ready = Callers.get(root.resolve("/q/health/ready"));
+        assertEquals(200, ready.statusCode(), ready.body());
+        JsonNode body = Callers.json(ready.body());
+        assertEquals("UP", body.path("status").asText());
+        assertEquals("server", body.path("checks").path(0).path("data").path("auth").asText());
+
+        try (McpTestClient mcp = McpTestClient.http(root)) {
+            assertEquals("admin", McpTestClient.structured(mcp.call("whoami", Map.of())).get("username"));
+        }
+        Metrics metrics = Metrics.scrape(root);
+        assertThat(metrics.value("ks_mcp_kubesphere_logins_total", "result", "success"), greaterThanOrEqualTo(1.0));
+        assertThat(metrics.value("ks_mcp_kubesphere_responses_total", "route", "/kapis/version", "status", "200"),
+                greaterThanOrEqualTo(1.0));
+        assertThat(metrics.value("ks_mcp_tool_calls_total", "tool", "whoami", "outcome", "ok"),
+                greaterThanOrEqualTo(1.0));
+    }
+
+    @Test
+    void serverModeIgnoresAuthorizationAndOffersNoMetadata() throws Exception {
+        // An incoming token means nothing here: the call runs as the server's identity, and nothing is refused.
+        try (McpTestClient mcp = Callers.client(root, () -> "whatever")) {
+            assertEquals("admin", McpTestClient.structured(mcp.call("whoami", Map.of())).get("username"));
+        }
+        assertEquals(404, Callers.get(root.resolve("/.well-known/oauth-protected-resource")).statusCode());
+    }
+}
