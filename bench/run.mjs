@@ -14,6 +14,8 @@ const quick = process.argv.includes("--quick");
 const SPAWNS = quick ? 3 : 10;
 const SEQUENTIAL = quick ? 200 : 1000;
 const PER_SESSION = quick ? 10 : 40;
+// Both servers get the same warm-up, so that the JVM's numbers are its steady state (JIT done), as a service runs.
+const WARMUP = quick ? 20 : 1000;
 const JAR = path.join(root, "target/quarkus-app/quarkus-run.jar");
 const PEER = path.join(here, "node_modules/kubernetes-mcp-server-linux-amd64/bin/kubernetes-mcp-server-linux-amd64");
 const KUBECONFIG = path.join(os.tmpdir(), "bench-dummy-kubeconfig");
@@ -124,7 +126,7 @@ async function stdioCalls(server) {
   const peer = new StdioPeer(cmd, args, env);
   await peer.request("initialize", INIT(0).params);
   peer.notify(INITIALIZED);
-  for (let i = 0; i < 20; i++) await peer.request("tools/call", server.call); // warm-up
+  for (let i = 0; i < WARMUP; i++) await peer.request("tools/call", server.call);
   const lat = [];
   let errors = 0;
   const t0 = process.hrtime.bigint();
@@ -186,7 +188,7 @@ async function httpRuns(server) {
     await waitForHttp(url);
     const session = new HttpSession(url);
     await session.open();
-    for (let i = 0; i < 20; i++) await session.call(server.call);
+    for (let i = 0; i < WARMUP; i++) await session.call(server.call);
     const lat = [];
     let errors = 0;
     const t0 = process.hrtime.bigint();
@@ -231,10 +233,10 @@ async function directKubeSphere(base) {
     headers: { "content-type": "application/x-www-form-urlencoded" }, body: form })).json()).access_token;
   const url = `${base}/kapis/tenant.kubesphere.io/v1beta1/workspacetemplates/stone`;
   const lat = [];
-  for (let i = 0; i < 20 + SEQUENTIAL; i++) {
+  for (let i = 0; i < WARMUP + SEQUENTIAL; i++) {
     const s = process.hrtime.bigint();
     await (await fetch(url, { headers: { authorization: `Bearer ${token}` } })).text();
-    if (i >= 20) lat.push(ms(process.hrtime.bigint() - s));
+    if (i >= WARMUP) lat.push(ms(process.hrtime.bigint() - s));
   }
   return { p50: pct(lat, 50), p99: pct(lat, 99) };
 }
@@ -288,7 +290,7 @@ async function main() {
   const header = `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, `
     + `${process.env.BENCH_JAVA_OPTS ? "JVM options `" + process.env.BENCH_JAVA_OPTS + "`, " : ""}Java: \`${javaVersion()}\`, node ${process.version}. `
     + `Our call: \`get_workspace\` (one KubeSphere request to the sandbox simulator over loopback); the peer's: `
-    + "`configuration_view` (no network). Ratio = ours ÷ peer.";
+    + "`configuration_view` (no network). Call rates are after " + WARMUP + " warm-up calls on each server. Ratio = ours ÷ peer.";
   const table = ["| measure | ours | peer | ratio |", "|---|---|---|---|", ...rows.map((c) => `| ${c.join(" | ")} |`)].join("\n");
   const md = `${header}\n\n${table}\n`;
   writeFileSync(path.join(here, "results.md"), md);
