@@ -2,17 +2,14 @@ package io.kubesphere.mcp.auth;
 
 import io.kubesphere.mcp.config.ServerConfig;
 import io.kubesphere.mcp.kubesphere.Credentials;
-import io.kubesphere.mcp.kubesphere.KubeSphereError;
 import io.kubesphere.mcp.kubesphere.ServerCredentials;
 import io.kubesphere.mcp.kubesphere.StaticTokenCredentials;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Whose KubeSphere identity one tool call uses. KS_MCP_AUTH=server: the server's own credentials. passthrough: the
@@ -53,22 +50,7 @@ public class CallerCredentials {
         return NO_CALLER;
     }
 
-    private static final Credentials NO_CALLER = new Credentials() {
-        @Override
-        public Uni<String> authorization() {
-            return Uni.createFrom().failure(new KubeSphereError(KubeSphereError.Kind.UNAUTHORIZED, 0, "",
-                    "This request carried no caller token (KS_MCP_AUTH=passthrough): send Authorization: Bearer "
-                            + "<KubeSphere token> with every MCP request."));
-        }
-
-        @Override
-        public Uni<String> reauthorize(String rejected) {
-            return authorization();
-        }
-
-        @Override
-        public Optional<String> username() {
-            return Optional.empty();
-        }
-    };
+    private static final Credentials NO_CALLER = Credentials.refusing(
+            "This request carried no caller token (KS_MCP_AUTH=passthrough): send Authorization: Bearer "
+                    + "<KubeSphere token> with every MCP request.");
 }

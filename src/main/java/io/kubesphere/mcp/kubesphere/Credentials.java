@@ -15,4 +15,24 @@ public interface Credentials {
 
     /** The KubeSphere username these credentials act as, when known without asking KubeSphere. */
     Optional<String> username();
+
+    /** Credentials that cannot authenticate, and say why on every call (a misconfiguration, a missing caller token). */
+    static Credentials refusing(String why) {
+        return new Credentials() {
+            @Override
+            public Uni<String> authorization() {
+                return Uni.createFrom().failure(new KubeSphereError(KubeSphereError.Kind.UNAUTHORIZED, 0, "", why));
+            }
+
+            @Override
+            public Uni<String> reauthorize(String rejected) {
+                return authorization();
+            }
+
+            @Override
+            public Optional<String> username() {
+                return Optional.empty();
+            }
+        };
+    }
 }

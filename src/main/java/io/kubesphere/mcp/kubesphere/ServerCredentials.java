@@ -3,7 +3,6 @@ package io.kubesphere.mcp.kubesphere;
 import io.kubesphere.mcp.config.KubeSphereConfig;
 import io.kubesphere.mcp.config.ServerConfig;
 import io.kubesphere.mcp.sandbox.KubeSphereSimulator;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -39,14 +38,14 @@ public class ServerCredentials {
 
     private Credentials create() {
         if (server.auth() == ServerConfig.Auth.passthrough) {
-            return new Refusing("KS_MCP_AUTH=passthrough: this server holds no KubeSphere credentials; each request "
+            return Credentials.refusing("KS_MCP_AUTH=passthrough: this server holds no KubeSphere credentials; each request "
                     + "must carry its caller's KubeSphere token (Authorization: Bearer).");
         }
         if (server.sandbox()) {
             String user = config.username().orElse("admin");
             String password = config.password().orElse(KubeSphereSimulator.demoPassword(user));
             if (password == null) {
-                return new Refusing("KUBESPHERE_USERNAME='" + user + "' is not a demo user of the sandbox; "
+                return Credentials.refusing("KUBESPHERE_USERNAME='" + user + "' is not a demo user of the sandbox; "
                         + "unset it (admin) or use one of the demo users listed in the README.");
             }
             return password(user, password);
@@ -58,28 +57,11 @@ public class ServerCredentials {
         if (token.isPresent()) {
             return new StaticTokenCredentials(token.get(), "KUBESPHERE_TOKEN");
         }
-        return new Refusing("No KubeSphere credentials: set KUBESPHERE_USERNAME and KUBESPHERE_PASSWORD, or KUBESPHERE_TOKEN.");
+        return Credentials.refusing("No KubeSphere credentials: set KUBESPHERE_USERNAME and KUBESPHERE_PASSWORD, or KUBESPHERE_TOKEN.");
     }
 
     private Credentials password(String user, String password) {
         return new PasswordCredentials(client::api, user, password, config.tokenRefreshMargin(), config.loginBackoff(),
                 Clock.systemUTC(), client.events());
-    }
-
-    private record Refusing(String why) implements Credentials {
-        @Override
-        public Uni<String> authorization() {
-            return Uni.createFrom().failure(new KubeSphereError(KubeSphereError.Kind.UNAUTHORIZED, 0, "", why));
-        }
-
-        @Override
-        public Uni<String> reauthorize(String rejected) {
-            return authorization();
-        }
-
-        @Override
-        public Optional<String> username() {
-            return Optional.empty();
-        }
     }
 }
