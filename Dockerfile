@@ -4,7 +4,7 @@
 #           kubesphere-mcp-server:0.1.0
 # Kubernetes manifests: deploy/ (probes /q/health/live and /q/health/ready, metrics /q/metrics).
 
-## Stage 1: build the Quarkus fast-jar with the project's Maven wrapper.
+## Stage 1: build the Quarkus jar (aot-jar layout: dependencies on the class path) with the project's Maven wrapper.
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /build
 COPY mvnw pom.xml ./
@@ -15,7 +15,7 @@ COPY mcp-manifest.json ./
 COPY src src
 RUN ./mvnw -B -q package -DskipTests
 
-## Stage 2: a small JRE, the fast-jar, non-root (uid 185, as in the Deployment).
+## Stage 2: a small JRE, the jar, non-root (uid 185, as in the Deployment).
 FROM eclipse-temurin:17-jre-alpine
 RUN addgroup -S -g 185 app && adduser -S -u 185 -G app -h /deployments app
 WORKDIR /deployments

@@ -20,11 +20,13 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import reactor.core.publisher.Mono;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +38,8 @@ import java.util.concurrent.CountDownLatch;
 /** Builds the MCP server (official SDK, async API) from the tool catalog, on stdio or on streamable HTTP at /mcp. */
 @ApplicationScoped
 public class McpServerRuntime {
+
+    private static final Logger LOG = Logger.getLogger(McpServerRuntime.class);
 
     public static final String NAME = "kubesphere-mcp-server";
     public static final String INSTRUCTIONS = "KubeSphere tenant management (workspaces, projects, users, members, "
@@ -67,6 +71,26 @@ public class McpServerRuntime {
     void onStart(@Observes StartupEvent event) {
         if (config.transport() == ServerConfig.Transport.http) {
             http();
+        } else {
+            // A spawned stdio server is waited for: while Quarkus finishes starting on the main thread, build the tool
+            // list and warm the JSON paths of the first requests on the other core (~0.1 s off spawn -> tools/list).
+            Thread prepare = new Thread(this::prepareStdio, "mcp-prepare");
+            prepare.setDaemon(true);
+            prepare.start();
+        }
+    }
+
+    private void prepareStdio() {
+        try {
+            List<AsyncToolSpecification> tools = specifications();
+            McpSchema.deserializeJsonRpcMessage(json, "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\","
+                    + "\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                    + "\"clientInfo\":{\"name\":\"warm-up\",\"version\":\"0\"}}}");
+            json.writeValueAsString(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, 0,
+                    new McpSchema.ListToolsResult(tools.stream().map(AsyncToolSpecification::tool).toList(), null),
+                    null));
+        } catch (Exception | LinkageError e) {
+            // Only a head start: serveStdio does the same work when it needs it.
         }
     }
 
@@ -99,6 +123,7 @@ public class McpServerRuntime {
     /** Serves MCP on the given streams until the input ends (the client went away), then returns. */
     public void serveStdio(InputStream in, OutputStream out) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
+        StdioTraffic traffic = new StdioTraffic(json);
         InputStream watched = new FilterInputStream(in) {
             @Override
             public int read() throws IOException {
@@ -110,9 +135,24 @@ public class McpServerRuntime {
                 return eof(super.read(b, off, len));
             }
 
-            private int eof(int n) {
+            /*
+             * The SDK closes the session as soon as it reads EOF, dropping answers still being worked on. So EOF is
+             * held back until every request read has been answered: a client that sends a call (a write, say) and
+             * closes stdin at once still gets it done, answered and audited, not cut off half-way.
+             */
+            private int eof(int n) throws IOException {
                 if (n < 0) {
-                    closed.countDown();
+                    try {
+                        if (!traffic.awaitAnswered(Duration.ofSeconds(30))) {
+                            LOG.warnf("stdin closed; %d request(s) still unanswered after 30 s are abandoned",
+                                    traffic.unanswered());
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new InterruptedIOException("interrupted while finishing the last requests");
+                    } finally {
+                        closed.countDown();
+                    }
                 }
                 return n;
             }
@@ -123,7 +163,7 @@ public class McpServerRuntime {
                 super.close();
             }
         };
-        server = configure(McpServer.async(new StdioServerTransportProvider(json, watched, out)));
+        server = configure(McpServer.async(new StdioServerTransportProvider(traffic, watched, out)));
         closed.await();
     }
 
@@ -157,7 +197,7 @@ public class McpServerRuntime {
     }
 
     /** tools/list entries of every tool, in catalog order (the filter hides what this instance does not offer). */
-    public List<AsyncToolSpecification> specifications() {
+    public synchronized List<AsyncToolSpecification> specifications() {
         List<AsyncToolSpecification> specs = specifications;
         if (specs == null) {
             Map<String, Map<String, Object>> published = ManifestSchemas.load();

@@ -1,13 +1,13 @@
 package io.kubesphere.mcp.mcp;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.kubesphere.mcp.auth.CallerCredentials;
+import io.kubesphere.mcp.catalog.InputValidator;
 import io.kubesphere.mcp.catalog.ToolCatalog;
 import io.kubesphere.mcp.catalog.ToolContext;
 import io.kubesphere.mcp.catalog.ToolDefinition;
@@ -23,14 +23,9 @@ import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Path;
-import jakarta.validation.Validator;
 import org.jboss.logging.Logger;
 import reactor.core.publisher.Mono;
 
-import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -38,7 +33,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Runs one tools/call: availability (toolset, read-only), argument parsing and Jakarta validation, the handler, the
+ * Runs one tools/call: availability (toolset, read-only), argument parsing and validation, the handler, the
  * result as structuredContent plus text, and the audit line for write tools. Anything the caller can fix comes back
  * as an isError result that says what to do; nothing here answers with a stack trace.
  */
@@ -48,7 +43,6 @@ public class ToolInvoker {
     private static final Logger LOG = Logger.getLogger(ToolInvoker.class);
 
     private final ToolCatalog catalog;
-    private final Validator validator;
     private final KubeSphereClient client;
     private final CallerCredentials credentials;
     private final AuditLog audit;
@@ -58,10 +52,9 @@ public class ToolInvoker {
             .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
     private final ObjectMapper outputs = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
-    public ToolInvoker(ToolCatalog catalog, Validator validator, KubeSphereClient client, CallerCredentials credentials,
-            AuditLog audit, ServerMetrics metrics) {
+    public ToolInvoker(ToolCatalog catalog, KubeSphereClient client, CallerCredentials credentials, AuditLog audit,
+            ServerMetrics metrics) {
         this.catalog = catalog;
-        this.validator = validator;
         this.client = client;
         this.credentials = credentials;
         this.audit = audit;
@@ -109,11 +102,7 @@ public class ToolInvoker {
         } catch (IllegalArgumentException e) {
             throw ToolError.invalid(describe(tool, e));
         }
-        List<String> problems = new ArrayList<>();
-        for (ConstraintViolation<I> violation : validator.validate(input)) {
-            problems.add(jsonName(tool.input(), violation.getPropertyPath()).replace(".<list element>", "")
-                    + ": " + violation.getMessage());
-        }
+        List<String> problems = InputValidator.validate(input);
         if (!problems.isEmpty()) {
             problems.sort(Comparator.naturalOrder());
             throw ToolError.invalid("Invalid arguments for " + tool.name() + ": " + String.join("; ", problems)
@@ -172,33 +161,7 @@ public class ToolInvoker {
         if (!input.isRecord()) {
             return List.of();
         }
-        return Arrays.stream(input.getRecordComponents()).map(ToolInvoker::jsonName).toList();
-    }
-
-    private static String jsonName(RecordComponent component) {
-        JsonProperty property = component.getAnnotation(JsonProperty.class);
-        if (property == null) {
-            try {
-                property = component.getDeclaringRecord().getDeclaredField(component.getName())
-                        .getAnnotation(JsonProperty.class);
-            } catch (NoSuchFieldException ignored) {
-                // records always have the field
-            }
-        }
-        return property != null && !property.value().isEmpty() ? property.value() : component.getName();
-    }
-
-    private static String jsonName(Class<?> input, Path path) {
-        String java = path.toString();
-        if (input.isRecord()) {
-            for (RecordComponent component : input.getRecordComponents()) {
-                if (java.equals(component.getName()) || java.startsWith(component.getName() + "[")
-                        || java.startsWith(component.getName() + ".")) {
-                    return jsonName(component) + java.substring(component.getName().length());
-                }
-            }
-        }
-        return java;
+        return Arrays.stream(input.getRecordComponents()).map(InputValidator::jsonName).toList();
     }
 
     @SuppressWarnings("unchecked")

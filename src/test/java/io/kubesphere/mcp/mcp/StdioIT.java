@@ -120,6 +120,39 @@ class StdioIT {
     }
 
     @Test
+    void callsInFlightWhenStdinClosesAreFinishedAnsweredAndAudited() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command());
+        builder.environment().put("KS_MCP_SANDBOX", "true");
+        File stderr = File.createTempFile("stdio-it", ".log");
+        builder.redirectError(stderr);
+        Process process = builder.start();
+        // Everything at once, then EOF: the calls are still queued or running when stdin ends.
+        try (OutputStream in = process.getOutputStream()) {
+            in.write(("""
+                    {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}
+                    {"jsonrpc":"2.0","method":"notifications/initialized"}
+                    {"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"list_workspaces","arguments":{}}}
+                    {"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"create_workspace","arguments":{"workspace":"eof-ws","clusters":["host"]}}}
+                    """).getBytes(StandardCharsets.UTF_8));
+        }
+        List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the server exits when stdin closes");
+        assertEquals(0, process.exitValue());
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> answers = new ArrayList<>();
+        for (String line : lines) {
+            answers.add(json.readTree(line));
+        }
+        assertEquals(List.of(1, 2, 3), answers.stream().map(a -> a.path("id").asInt()).sorted().toList(), lines.toString());
+        for (JsonNode answer : answers) {
+            assertFalse(answer.path("result").path("isError").asBoolean(false), answer.toString());
+        }
+        String log = java.nio.file.Files.readString(stderr.toPath());
+        assertTrue(log.contains("\"tool\":\"create_workspace\"") && log.contains("\"outcome\":\"ok\""), log);
+        assertFalse(log.contains("ArC container not initialized"), log);
+    }
+
+    @Test
     void withoutHostOrSandboxTheServerRefusesToStart() throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command());
         builder.environment().remove("KS_MCP_SANDBOX");
