@@ -3,12 +3,16 @@ package io.kubesphere.mcp.health;
 import io.kubesphere.mcp.kubesphere.KubeSphereEvents;
 import io.kubesphere.mcp.kubesphere.Route;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The server's own Prometheus metrics (at /q/metrics). Every tag value comes from a closed set (tool names, route
@@ -22,6 +26,8 @@ public class ServerMetrics implements KubeSphereEvents {
             Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)};
 
     private final MeterRegistry registry;
+    /** Meters by name and tags: a builder's register() per call costs more than the call's own metric work. */
+    private final Map<String, Meter> meters = new ConcurrentHashMap<>();
 
     public ServerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -36,35 +42,41 @@ public class ServerMetrics implements KubeSphereEvents {
 
     /** One finished tools/call; outcome is the audit log's word: ok, invalid, refused or error. */
     public void toolCall(String tool, String outcome, long nanos) {
-        Counter.builder("ks.mcp.tool.calls").description("MCP tool calls by tool and outcome")
-                .tags("tool", tool, "outcome", outcome).register(registry).increment();
+        counter("calls " + tool + " " + outcome, () -> Counter.builder("ks.mcp.tool.calls")
+                .description("MCP tool calls by tool and outcome").tags("tool", tool, "outcome", outcome)).increment();
         if (!"ok".equals(outcome)) {
-            Counter.builder("ks.mcp.tool.errors").description("Tool calls that returned an error (invalid, refused, error)")
-                    .tags("tool", tool, "outcome", outcome).register(registry).increment();
+            counter("errors " + tool + " " + outcome, () -> Counter.builder("ks.mcp.tool.errors")
+                    .description("Tool calls that returned an error (invalid, refused, error)")
+                    .tags("tool", tool, "outcome", outcome)).increment();
         }
         if ("refused".equals(outcome)) {
-            Counter.builder("ks.mcp.policy.refusals")
+            counter("refusals " + tool, () -> Counter.builder("ks.mcp.policy.refusals")
                     .description("Tool calls refused by this server's policy (allowlist, read-only, privileged grants)")
-                    .tags("tool", tool).register(registry).increment();
+                    .tags("tool", tool)).increment();
         }
-        Timer.builder("ks.mcp.tool.duration").description("Tool call latency, KubeSphere round trips included")
-                .tags("tool", tool).serviceLevelObjectives(LATENCY_BUCKETS).register(registry)
+        ((Timer) meters.computeIfAbsent("duration " + tool, key -> Timer.builder("ks.mcp.tool.duration")
+                .description("Tool call latency, KubeSphere round trips included").tags("tool", tool)
+                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry)))
                 .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private Counter counter(String key, Supplier<Counter.Builder> builder) {
+        return (Counter) meters.computeIfAbsent(key, k -> builder.get().register(registry));
     }
 
     /** The passthrough gate's verdict on one HTTP request to /mcp. */
     public void callerAuth(String result) {
-        Counter.builder("ks.mcp.caller.auth").description("Caller token checks at /mcp (KS_MCP_AUTH=passthrough)")
-                .tags("result", result).register(registry).increment();
+        counter("auth " + result, () -> Counter.builder("ks.mcp.caller.auth")
+                .description("Caller token checks at /mcp (KS_MCP_AUTH=passthrough)").tags("result", result)).increment();
     }
 
     @Override
     public void response(Route route, int status) {
-        Counter.builder("ks.mcp.kubesphere.responses")
+        String code = status == 0 ? "none" : Integer.toString(status);
+        counter("responses " + route.method() + " " + route.template() + " " + code, () -> Counter.builder(
+                "ks.mcp.kubesphere.responses")
                 .description("KubeSphere answers by route and HTTP status (none = not sent or no answer)")
-                .tags("method", route.method(), "route", route.template(), "status",
-                        status == 0 ? "none" : Integer.toString(status))
-                .register(registry).increment();
+                .tags("method", route.method(), "route", route.template(), "status", code)).increment();
     }
 
     @Override
