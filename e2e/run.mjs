@@ -37,13 +37,20 @@ async function exercise(client, label) {
 }
 
 async function stdio() {
-  const transport = new StdioClientTransport({ command: "java", args: javaArgs,
-    env: { ...process.env, KS_MCP_SANDBOX: "true" }, stderr: "ignore" });
+  // As the README tells IDE users: train the start-up archive once, then spawn the launcher.
+  const trained = spawnSync(path.join(root, "bin/aot-train"), [], { encoding: "utf8", timeout: 120000 });
+  check(trained.status === 0 && /class archive for Java/.test(trained.stdout), "stdio: bin/aot-train makes the archive");
+  const transport = new StdioClientTransport({ command: path.join(root, "bin/kubesphere-mcp"), args: [],
+    env: { ...process.env, KS_MCP_SANDBOX: "true" }, stderr: "pipe" });
+  let stderr = "";
+  transport.stderr?.on("data", (d) => { stderr += d; });
   const client = new Client({ name: "e2e-ts-stdio", version: "1.0.0" });
   await client.connect(transport);
   check(client.getServerVersion()?.name === "kubesphere-mcp-server", "stdio: initialize");
   await exercise(client, "stdio");
   await client.close();
+  check(/started in/.test(stderr) && !/no class archive|\[warning\]\[(cds|aot)/i.test(stderr),
+    "stdio: the launcher used the trained archive");
 }
 
 function freePort() {
