@@ -3,9 +3,9 @@ package io.kubesphere.mcp.devops;
 /** Parameter descriptions shared by the DevOps tools (constants, because they are used in annotations). */
 final class DevOpsInputs {
 
-    static final String CLUSTER = "Cluster; omit for the host cluster";
-    static final String DEVOPS_PROJECT = "DevOps project (see list_devops_projects)";
-    static final String PIPELINE = "Pipeline name";
+    static final String CLUSTER = "Cluster; default host";
+    static final String DEVOPS_PROJECT = "DevOps project";
+    static final String PIPELINE = "Pipeline";
     /** A git branch name as a query value: no whitespace or characters git forbids in refs. */
     static final String BRANCH = "^[^\\s~^:?*\\[\\\\]{1,255}$";
     static final String BRANCH_RULE = "must be a git branch name (no spaces or ~^:?*[\\)";

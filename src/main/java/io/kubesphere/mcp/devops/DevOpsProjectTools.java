@@ -39,16 +39,16 @@ public class DevOpsProjectTools implements ToolProvider {
             @JsonPropertyDescription("Workspace whose DevOps projects to list") @NotNull
             @DnsLabel String workspace,
             @JsonPropertyDescription(DevOpsInputs.CLUSTER) @DnsLabel String cluster,
-            @JsonPropertyDescription("Page, from 1") @Min(1) @Default("1") Integer page,
-            @JsonPropertyDescription("Page size") @Min(1) @Max(200) @Default("20") Integer limit) {
+            @Min(1) @Default("1") Integer page,
+            @Min(1) @Max(200) @Default("20") Integer limit) {
     }
 
     public record ListCredentialsInput(
             @JsonPropertyDescription(DevOpsInputs.DEVOPS_PROJECT) @JsonProperty("devops_project") @NotNull
             @DnsLabel String devopsProject,
             @JsonPropertyDescription(DevOpsInputs.CLUSTER) @DnsLabel String cluster,
-            @JsonPropertyDescription("Page, from 1") @Min(1) @Default("1") Integer page,
-            @JsonPropertyDescription("Page size") @Min(1) @Max(200) @Default("20") Integer limit) {
+            @Min(1) @Default("1") Integer page,
+            @Min(1) @Max(200) @Default("20") Integer limit) {
     }
 
     public record DevOpsProjectList(List<DevOpsProject> items, int total, int page, int limit,
@@ -68,8 +68,8 @@ public class DevOpsProjectTools implements ToolProvider {
         return ToolDefinition.read("list_devops_projects", Toolset.devops, ListProjectsInput.class,
                         DevOpsProjectList.class)
                 .title("List DevOps projects")
-                .description("List the DevOps projects of a workspace that the current user can access. "
-                        + "Use a project's namespace as devops_project in the other DevOps tools.")
+                .description("List the DevOps projects of a workspace you can access; pass a project's namespace as "
+                        + "devops_project to the other DevOps tools.")
                 .routes(ScopedRoute.all(LIST_PROJECTS))
                 .text(list -> Paging.of(list.page(), list.limit()).describe(list.items().size(), list.total())
                         + " DevOps projects" + (list.items().isEmpty() ? "" : ": " + list.items().stream()
@@ -97,8 +97,8 @@ public class DevOpsProjectTools implements ToolProvider {
         return ToolDefinition.read("list_credentials", Toolset.devops, ListCredentialsInput.class,
                         CredentialList.class)
                 .title("List DevOps credentials")
-                .description("List the credentials of a DevOps project (name, type, description; never secret "
-                        + "values), e.g. to pick a credential_id for a multi-branch pipeline.")
+                .description("List a DevOps project's credentials (name, type, description; never secrets), e.g. to "
+                        + "pick a credential_id.")
                 .routes(ScopedRoute.all(LIST_CREDENTIALS))
                 .text(list -> Paging.of(list.page(), list.limit()).describe(list.items().size(), list.total())
                         + " credentials" + (list.items().isEmpty() ? "" : ": " + list.items().stream()

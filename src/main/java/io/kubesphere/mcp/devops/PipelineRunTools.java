@@ -73,7 +73,7 @@ public class PipelineRunTools implements ToolProvider {
             @JsonPropertyDescription("Branch to build (required for multi-branch pipelines, not allowed otherwise)")
             @Pattern(regexp = DevOpsInputs.BRANCH, message = DevOpsInputs.BRANCH_RULE) String branch,
             // Names and values are checked in the handler (runParameters): JSON schema cannot say "scalar of any kind".
-            @JsonPropertyDescription("Build parameters as an object of name to value, e.g. {\"TAG\": \"v1\"}")
+            @JsonPropertyDescription("Build parameters, e.g. {\"TAG\": \"v1\"}")
             Map<String, Object> parameters,
             @JsonPropertyDescription(DevOpsInputs.CLUSTER) @DnsLabel String cluster) {
     }
@@ -86,16 +86,16 @@ public class PipelineRunTools implements ToolProvider {
             @JsonPropertyDescription("Only runs of this branch (multi-branch pipelines)")
             @Pattern(regexp = DevOpsInputs.BRANCH, message = DevOpsInputs.BRANCH_RULE) String branch,
             @JsonPropertyDescription(DevOpsInputs.CLUSTER) @DnsLabel String cluster,
-            @JsonPropertyDescription("Page, from 1") @Min(1) @Default("1") Integer page,
-            @JsonPropertyDescription("Page size") @Min(1) @Max(200) @Default("20") Integer limit) {
+            @Min(1) @Default("1") Integer page,
+            @Min(1) @Max(200) @Default("20") Integer limit) {
     }
 
     public record GetRunInput(
             @JsonPropertyDescription(DevOpsInputs.DEVOPS_PROJECT) @JsonProperty("devops_project") @NotNull
             @DnsLabel String devopsProject,
-            @JsonPropertyDescription("Run name, as run_pipeline or list_pipeline_runs return it") @NotNull
+            @JsonPropertyDescription("Run name, from run_pipeline or list_pipeline_runs") @NotNull
             @DnsLabel String run,
-            @JsonPropertyDescription("Wait up to this many seconds for the run to finish, reporting progress")
+            @JsonPropertyDescription("Seconds to wait for the run to finish, with progress")
             @JsonProperty("wait_seconds") @Min(0) @Max(MAX_WAIT_SECONDS) @Default("0") Integer waitSeconds,
             @JsonPropertyDescription(DevOpsInputs.CLUSTER) @DnsLabel String cluster) {
     }
@@ -105,7 +105,7 @@ public class PipelineRunTools implements ToolProvider {
             @DnsLabel String devopsProject,
             @JsonPropertyDescription(DevOpsInputs.PIPELINE) @NotNull
             @DnsLabel String pipeline,
-            @JsonPropertyDescription("Run name, as run_pipeline or list_pipeline_runs return it") @NotNull
+            @JsonPropertyDescription("Run name, from run_pipeline or list_pipeline_runs") @NotNull
             @DnsLabel String run,
             @JsonPropertyDescription("Return only the last lines of the log")
             @JsonProperty("tail_lines") @Min(1) @Max(MAX_TAIL_LINES) @Default("200") Integer tailLines,
@@ -171,8 +171,8 @@ public class PipelineRunTools implements ToolProvider {
     ToolDefinition<RunInput, Run> runPipeline() {
         return ToolDefinition.write("run_pipeline", Toolset.devops, false, RunInput.class, Run.class)
                 .title("Run a pipeline")
-                .description("Start a new run of a pipeline (branch required for multi-branch pipelines) and return "
-                        + "its name; follow it with get_pipeline_run and wait_seconds.")
+                .description("Start a pipeline run (branch required for multi-branch) and return its name; follow "
+                        + "it with get_pipeline_run.")
                 .routes(ScopedRoute.all(PipelineTools.GET, TRIGGER))
                 .text(r -> "Started run " + r.name() + " of pipeline " + r.pipeline()
                         + (r.branch() == null ? "" : " [" + r.branch() + "]") + " (phase " + r.phase()
@@ -257,8 +257,7 @@ public class PipelineRunTools implements ToolProvider {
     ToolDefinition<ListRunsInput, RunList> listPipelineRuns() {
         return ToolDefinition.read("list_pipeline_runs", Toolset.devops, ListRunsInput.class, RunList.class)
                 .title("List pipeline runs")
-                .description("List the runs of a pipeline, newest first, with phase, times and Jenkins run id. "
-                        + "Filter by branch for multi-branch pipelines.")
+                .description("List a pipeline's runs, newest first, with phase, times and Jenkins run id.")
                 .routes(ScopedRoute.all(RUNS))
                 .text(list -> Paging.of(list.page(), list.limit()).describe(list.items().size(), list.total())
                         + " runs" + (list.items().isEmpty() ? "" : ": " + list.items().stream().map(Run::line)
@@ -279,8 +278,8 @@ public class PipelineRunTools implements ToolProvider {
     ToolDefinition<GetRunInput, RunDetail> getPipelineRun() {
         return ToolDefinition.read("get_pipeline_run", Toolset.devops, GetRunInput.class, RunDetail.class)
                 .title("Get a pipeline run")
-                .description("Get a pipeline run's phase, times and stages; with wait_seconds, wait (reporting "
-                        + "progress) until it finishes or the time is up.")
+                .description("Get a pipeline run's phase, times and stages; wait_seconds waits (with progress) until "
+                        + "it finishes.")
                 .routes(ScopedRoute.all(RUN, NODES))
                 .text(RunDetail::text)
                 .handler((ctx, in) -> {

@@ -111,8 +111,8 @@ public class PipelineTools implements ToolProvider {
             @JsonPropertyDescription("Only pipelines whose name contains this text")
             @Size(max = 253, message = Names.FILTER_RULE) String name,
             @JsonPropertyDescription(DevOpsInputs.CLUSTER) @DnsLabel String cluster,
-            @JsonPropertyDescription("Page, from 1") @Min(1) @Default("1") Integer page,
-            @JsonPropertyDescription("Page size") @Min(1) @Max(200) @Default("20") Integer limit) {
+            @Min(1) @Default("1") Integer page,
+            @Min(1) @Max(200) @Default("20") Integer limit) {
     }
 
     public record GetInput(
@@ -128,18 +128,17 @@ public class PipelineTools implements ToolProvider {
             @DnsLabel String devopsProject,
             @JsonPropertyDescription("Name of the new pipeline") @NotNull
             @DnsLabel String pipeline,
-            @JsonPropertyDescription("pipeline: one Jenkinsfile given here; multi-branch-pipeline: a Jenkinsfile per "
-                    + "branch of a git repository") @Default("pipeline") PipelineType type,
+            @JsonPropertyDescription("pipeline: the given jenkinsfile; multi-branch-pipeline: one per branch of git_url") @Default("pipeline") PipelineType type,
             @JsonPropertyDescription("Declarative Jenkinsfile (required for type pipeline)")
             @Size(max = 200_000) String jenkinsfile,
-            @JsonPropertyDescription("Git repository URL (required for type multi-branch-pipeline)")
+            @JsonPropertyDescription("Git URL (required for multi-branch-pipeline)")
             @JsonProperty("git_url") @Size(max = 2048) @Pattern(regexp = GIT_URL, message = GIT_URL_RULE)
             String gitUrl,
-            @JsonPropertyDescription("Credential for the repository (multi-branch; see list_credentials)")
+            @JsonPropertyDescription("Repository credential (multi-branch; see list_credentials)")
             @JsonProperty("credential_id") @DnsLabel String credentialId,
-            @JsonPropertyDescription("Path of the Jenkinsfile in the repository (multi-branch)")
+            @JsonPropertyDescription("Jenkinsfile path in the repository (multi-branch)")
             @JsonProperty("script_path") @Default("Jenkinsfile") @Size(min = 1, max = 1024) String scriptPath,
-            @JsonPropertyDescription("What Jenkins discovers and builds in the repository (multi-branch)")
+            @JsonPropertyDescription("What Jenkins builds from the repository (multi-branch)")
             @JsonProperty("branch_discovery") @Default("branches") BranchDiscovery branchDiscovery,
             @JsonPropertyDescription("Description of the pipeline") @Size(max = 1024) String description,
             @JsonPropertyDescription("Build parameters (type pipeline)") @Size(max = 50)
@@ -180,8 +179,8 @@ public class PipelineTools implements ToolProvider {
     ToolDefinition<GetInput, Pipeline> getPipeline() {
         return ToolDefinition.read("get_pipeline", Toolset.devops, GetInput.class, Pipeline.class)
                 .title("Get a pipeline")
-                .description("Get one pipeline: type, Jenkinsfile or git source, parameters, last run and (for "
-                        + "multi-branch pipelines) the branches Jenkins discovered.")
+                .description("Get one pipeline: type, Jenkinsfile or git source, parameters, last run and the "
+                        + "branches found (multi-branch).")
                 .routes(ScopedRoute.all(GET))
                 .text(Pipeline::text)
                 .handler((ctx, in) -> ctx.kubesphere()
@@ -192,8 +191,8 @@ public class PipelineTools implements ToolProvider {
     ToolDefinition<CreateInput, Pipeline> createPipeline() {
         return ToolDefinition.write("create_pipeline", Toolset.devops, false, CreateInput.class, Pipeline.class)
                 .title("Create a pipeline")
-                .description("Create a pipeline in a DevOps project: type pipeline with a Jenkinsfile, or "
-                        + "multi-branch-pipeline that builds each branch of a git repository.")
+                .description("Create a pipeline in a DevOps project: from a Jenkinsfile (type pipeline) or for each "
+                        + "branch of a git repository (multi-branch-pipeline).")
                 .routes(ScopedRoute.all(CREATE))
                 .text(p -> "Created " + p.text() + ". Start it with run_pipeline.")
                 .handler((ctx, in) -> {

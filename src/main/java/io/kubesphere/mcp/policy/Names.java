@@ -6,15 +6,17 @@ package io.kubesphere.mcp.policy;
  */
 public final class Names {
 
-    public static final String DNS_LABEL = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
+    // Written as alphanumeric runs joined by separators: the same language as the usual ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$
+    // (NamesTest proves it), a few characters shorter in every schema of every tools/list.
+    public static final String DNS_LABEL = "^[a-z0-9]+(-+[a-z0-9]+)*$";
     public static final String DNS_LABEL_RULE = "must be a DNS-1123 label: 1 to 63 lower-case letters, digits or '-', "
             + "starting and ending with a letter or digit";
-    public static final String USERNAME = "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$";
+    public static final String USERNAME = "^[a-z0-9]+([-.]+[a-z0-9]+)*$";
     public static final String USERNAME_RULE = "must be a KubeSphere username: 1 to 32 lower-case letters, digits, '-' "
             + "or '.', starting and ending with a letter or digit";
     public static final String FILTER_RULE = "must be at most 253 characters";
     /** Role names as KubeSphere stores them (DNS-1123 subdomain); only for filters, never for grants. */
-    public static final String ROLE_NAME = "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$";
+    public static final String ROLE_NAME = USERNAME;
     public static final String ROLE_NAME_RULE = "must be a role name: 1 to 253 lower-case letters, digits, '-' or '.', "
             + "starting and ending with a letter or digit";
     /** Simple enough to publish in the schema; {@code @Email} does the thorough check. */

@@ -62,47 +62,45 @@ public class MemberTools implements ToolProvider {
     }
 
     public record ListWorkspaceInput(
-            @JsonPropertyDescription("Workspace name") @NotNull @DnsLabel String workspace,
-            @JsonPropertyDescription("Page, from 1") @Min(1) @Default("1") Integer page,
-            @JsonPropertyDescription("Page size") @Min(1) @Max(200) @Default("20") Integer limit) {
+            @JsonPropertyDescription("Workspace") @NotNull @DnsLabel String workspace,
+            @Min(1) @Default("1") Integer page,
+            @Min(1) @Max(200) @Default("20") Integer limit) {
     }
 
     public record InviteWorkspaceInput(
-            @JsonPropertyDescription("Workspace name") @NotNull @DnsLabel String workspace,
+            @JsonPropertyDescription("Workspace") @NotNull @DnsLabel String workspace,
             @JsonPropertyDescription("Username to invite") @NotNull @Username String username,
-            @JsonPropertyDescription("Built-in workspace role, sent as {workspace}-{role}; admin needs a person's "
-                    + "confirmation") @Default("regular") WorkspaceRole role) {
+            @JsonPropertyDescription("Built-in workspace role; admin needs a person's confirmation") @Default("regular") WorkspaceRole role) {
     }
 
     public record SetWorkspaceRoleInput(
-            @JsonPropertyDescription("Workspace name") @NotNull @DnsLabel String workspace,
+            @JsonPropertyDescription("Workspace") @NotNull @DnsLabel String workspace,
             @JsonPropertyDescription("Username of a workspace member") @NotNull
             @Username String username,
-            @JsonPropertyDescription("New built-in workspace role, sent as {workspace}-{role}; admin needs a person's "
-                    + "confirmation") @NotNull WorkspaceRole role) {
+            @JsonPropertyDescription("New built-in workspace role; admin needs a person's confirmation") @NotNull WorkspaceRole role) {
     }
 
     public record ListProjectInput(
-            @JsonPropertyDescription("Cluster of the project, e.g. host") @NotNull
+            @JsonPropertyDescription("Project's cluster, e.g. host") @NotNull
             @DnsLabel String cluster,
-            @JsonPropertyDescription("Project name") @NotNull @DnsLabel String project,
-            @JsonPropertyDescription("Page, from 1") @Min(1) @Default("1") Integer page,
-            @JsonPropertyDescription("Page size") @Min(1) @Max(200) @Default("20") Integer limit) {
+            @JsonPropertyDescription("Project") @NotNull @DnsLabel String project,
+            @Min(1) @Default("1") Integer page,
+            @Min(1) @Max(200) @Default("20") Integer limit) {
     }
 
     public record InviteProjectInput(
-            @JsonPropertyDescription("Cluster of the project, e.g. host") @NotNull
+            @JsonPropertyDescription("Project's cluster, e.g. host") @NotNull
             @DnsLabel String cluster,
-            @JsonPropertyDescription("Project name") @NotNull @DnsLabel String project,
+            @JsonPropertyDescription("Project") @NotNull @DnsLabel String project,
             @JsonPropertyDescription("Username to invite") @NotNull @Username String username,
             @JsonPropertyDescription("Built-in project role; admin needs a person's confirmation") @Default("viewer")
             ProjectRole role) {
     }
 
     public record SetProjectRoleInput(
-            @JsonPropertyDescription("Cluster of the project, e.g. host") @NotNull
+            @JsonPropertyDescription("Project's cluster, e.g. host") @NotNull
             @DnsLabel String cluster,
-            @JsonPropertyDescription("Project name") @NotNull @DnsLabel String project,
+            @JsonPropertyDescription("Project") @NotNull @DnsLabel String project,
             @JsonPropertyDescription("Username of a project member") @NotNull
             @Username String username,
             @JsonPropertyDescription("New built-in project role; admin needs a person's confirmation") @NotNull

@@ -57,8 +57,8 @@ public class PlatformTools implements ToolProvider {
     ToolDefinition<NoInput, Identity> whoami() {
         return ToolDefinition.read("whoami", Toolset.tenant, NoInput.class, Identity.class)
                 .title("Who am I")
-                .description("Show the KubeSphere identity this server acts as: username, platform role, email and the "
-                        + "workspaces it can see. Call first to know what you may do.")
+                .description("Show who this server acts as in KubeSphere: username, platform role, email, visible "
+                        + "workspaces. Call first.")
                 .routes(GET_USER, WorkspaceTools.LIST)
                 .text(id -> id.username() + " (platform role " + id.platformRole() + "), sees " + id.workspacesTotal()
                         + " workspaces" + (id.workspaces().isEmpty() ? "" : ": " + String.join(", ", id.workspaces())))
@@ -80,8 +80,8 @@ public class PlatformTools implements ToolProvider {
     ToolDefinition<PageInput, ClusterList> listClusters() {
         return ToolDefinition.read("list_clusters", Toolset.tenant, PageInput.class, ClusterList.class)
                 .title("List clusters")
-                .description("List the clusters the current user may use, with host flag, readiness and Kubernetes "
-                        + "version. Needed to create workspaces and projects.")
+                .description("List the clusters you may use: host flag, readiness, Kubernetes version. Needed to "
+                        + "create workspaces and projects.")
                 .routes(LIST_CLUSTERS)
                 .text(list -> Paging.of(list.page(), list.limit()).describe(list.items().size(), list.total())
                         + " clusters: " + list.items().stream()

@@ -56,8 +56,8 @@ public class ProjectTools implements ToolProvider {
             @JsonPropertyDescription("Workspace of the projects") @NotNull
             @DnsLabel String workspace,
             @JsonPropertyDescription("Only projects whose name contains this text") @Size(max = 253, message = Names.FILTER_RULE) String name,
-            @JsonPropertyDescription("Page, from 1") @Min(1) @Default("1") Integer page,
-            @JsonPropertyDescription("Page size") @Min(1) @Max(200) @Default("20") Integer limit) {
+            @Min(1) @Default("1") Integer page,
+            @Min(1) @Max(200) @Default("20") Integer limit) {
     }
 
     public record CreateInput(
@@ -65,7 +65,7 @@ public class ProjectTools implements ToolProvider {
             @DnsLabel String cluster,
             @JsonPropertyDescription("Workspace the project belongs to") @NotNull
             @DnsLabel String workspace,
-            @JsonPropertyDescription("Name of the new project (a namespace name, unique in the cluster)") @NotNull
+            @JsonPropertyDescription("New project's name (a namespace, unique in the cluster)") @NotNull
             @DnsLabel String project,
             @JsonPropertyDescription("What the project is for") @Size(max = 256, message = Names.DESCRIPTION_RULE)
             String description) {
@@ -83,7 +83,7 @@ public class ProjectTools implements ToolProvider {
     ToolDefinition<ListInput, ProjectList> listProjects() {
         return ToolDefinition.read("list_projects", Toolset.tenant, ListInput.class, ProjectList.class)
                 .title("List projects")
-                .description("List the projects (namespaces) of a workspace on a cluster. Filter by name substring.")
+                .description("List the projects (namespaces) of a workspace on a cluster.")
                 .routes(LIST)
                 .text(list -> Paging.of(list.page(), list.limit()).describe(list.items().size(), list.total())
                         + " projects: " + list.items().stream().map(Project::line).collect(Collectors.joining("; ")))

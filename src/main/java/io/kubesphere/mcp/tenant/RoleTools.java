@@ -67,8 +67,8 @@ public class RoleTools implements ToolProvider {
             @JsonPropertyDescription("Workspace, for scope workspace") @DnsLabel String workspace,
             @JsonPropertyDescription("Cluster of the project, for scope project") @DnsLabel String cluster,
             @JsonPropertyDescription("Project, for scope project") @DnsLabel String project,
-            @JsonPropertyDescription("Page, from 1") @Min(1) @Default("1") Integer page,
-            @JsonPropertyDescription("Page size") @Min(1) @Max(200) @Default("20") Integer limit) {
+            @Min(1) @Default("1") Integer page,
+            @Min(1) @Max(200) @Default("20") Integer limit) {
     }
 
     @Override
@@ -79,8 +79,8 @@ public class RoleTools implements ToolProvider {
     ToolDefinition<ListInput, RoleList> listRoles() {
         return ToolDefinition.read("list_roles", Toolset.tenant, ListInput.class, RoleList.class)
                 .title("List roles")
-                .description("List the platform, workspace or project roles and mark KubeSphere's built-in ones. "
-                        + "Only built-in roles can be assigned with this server; custom roles cannot.")
+                .description("List platform, workspace or project roles, marking the built-in ones; only built-in "
+                        + "roles can be assigned here.")
                 .routes(GLOBAL, WORKSPACE, PROJECT)
                 .text(list -> Paging.of(list.page(), list.limit()).describe(list.items().size(), list.total()) + " "
                         + list.scope() + " roles: " + list.items().stream()

@@ -68,11 +68,11 @@ public class UserTools implements ToolProvider {
 
     public record ListInput(
             @JsonPropertyDescription("Only users whose name contains this text") @Size(max = 253, message = Names.FILTER_RULE) String name,
-            @JsonPropertyDescription("Only holders of this platform role, e.g. platform-admin")
+            @JsonPropertyDescription("Only users with this platform role")
             @Size(min = 1, max = 253, message = Names.ROLE_NAME_RULE)
             @Pattern(regexp = Names.ROLE_NAME, message = Names.ROLE_NAME_RULE) String globalrole,
-            @JsonPropertyDescription("Page, from 1") @Min(1) @Default("1") Integer page,
-            @JsonPropertyDescription("Page size") @Min(1) @Max(200) @Default("20") Integer limit) {
+            @Min(1) @Default("1") Integer page,
+            @Min(1) @Max(200) @Default("20") Integer limit) {
     }
 
     public record GetInput(
@@ -85,8 +85,8 @@ public class UserTools implements ToolProvider {
             @JsonPropertyDescription("Email address (unique among users)") @NotNull
             @Size(max = 254, message = Names.EMAIL_RULE) @Email(message = Names.EMAIL_RULE)
             @Pattern(regexp = Names.EMAIL, message = Names.EMAIL_RULE) String email,
-            @JsonPropertyDescription("Initial password: 8-64 characters with an upper-case letter, a lower-case "
-                    + "letter and a digit; the user must change it at first login") @NotNull
+            @JsonPropertyDescription("Initial password: 8-64 characters with upper- and lower-case letters and a "
+                    + "digit") @NotNull
             @Size(min = 8, max = 64, message = Names.PASSWORD_LENGTH_RULE)
             @Pattern(regexp = Names.PASSWORD, message = Names.PASSWORD_RULE) String password,
             @JsonPropertyDescription("Platform role; platform-admin needs a person's confirmation")
@@ -120,8 +120,7 @@ public class UserTools implements ToolProvider {
     ToolDefinition<ListInput, UserList> listUsers() {
         return ToolDefinition.read("list_users", Toolset.tenant, ListInput.class, UserList.class)
                 .title("List users")
-                .description("List KubeSphere user accounts with email, platform role and state. Filter by name "
-                        + "substring or platform role.")
+                .description("List user accounts with email, platform role and state.")
                 .routes(LIST)
                 .text(list -> Paging.of(list.page(), list.limit()).describe(list.items().size(), list.total())
                         + " users: " + list.items().stream().map(User::line).collect(Collectors.joining("; ")))
@@ -151,8 +150,8 @@ public class UserTools implements ToolProvider {
     ToolDefinition<CreateInput, User> createUser() {
         return ToolDefinition.write("create_user", Toolset.tenant, false, CreateInput.class, User.class)
                 .title("Create a user")
-                .description("Create a user account (platform role default platform-regular); the user must change "
-                        + "the password at first login.")
+                .description("Create a user account (default role platform-regular), who must change the password "
+                        + "at first login.")
                 .routes(CREATE)
                 .text(u -> "Created user " + u.line())
                 .handler((ctx, in) -> {

@@ -38,22 +38,21 @@ public class WorkspaceTools implements ToolProvider {
 
     public record ListInput(
             @JsonPropertyDescription("Only workspaces whose name contains this text") @Size(max = 253, message = Names.FILTER_RULE) String name,
-            @JsonPropertyDescription("Page, from 1") @Min(1) @Default("1") Integer page,
-            @JsonPropertyDescription("Page size") @Min(1) @Max(200) @Default("20") Integer limit) {
+            @Min(1) @Default("1") Integer page,
+            @Min(1) @Max(200) @Default("20") Integer limit) {
     }
 
     public record GetInput(
-            @JsonPropertyDescription("Workspace name") @NotNull @DnsLabel String workspace) {
+            @JsonPropertyDescription("Workspace") @NotNull @DnsLabel String workspace) {
     }
 
     public record CreateInput(
             @JsonPropertyDescription("Name of the new workspace") @NotNull
             @DnsLabel String workspace,
-            @JsonPropertyDescription("Clusters to place the workspace on, e.g. [\"host\"] (list_clusters shows them)")
+            @JsonPropertyDescription("Clusters for the workspace, e.g. [\"host\"] (see list_clusters)")
             @NotNull @Size(min = 1, max = 50, message = "must name 1 to 50 clusters")
             List<@NotNull @DnsLabel String> clusters,
-            @JsonPropertyDescription("Username of the workspace manager (gets {workspace}-admin); default: the "
-                    + "authenticated user") @Username String manager,
+            @JsonPropertyDescription("Manager's username (gets the admin role); default: you") @Username String manager,
             @JsonPropertyDescription("What the workspace is for") @Size(max = 256, message = Names.DESCRIPTION_RULE)
             String description) {
     }
@@ -70,8 +69,7 @@ public class WorkspaceTools implements ToolProvider {
     ToolDefinition<ListInput, WorkspaceList> listWorkspaces() {
         return ToolDefinition.read("list_workspaces", Toolset.tenant, ListInput.class, WorkspaceList.class)
                 .title("List workspaces")
-                .description("List the KubeSphere workspaces visible to the current user, with their clusters and "
-                        + "manager. Filter by name substring.")
+                .description("List the workspaces you can see, with clusters and manager.")
                 .routes(LIST)
                 .text(list -> Paging.of(list.page(), list.limit()).describe(list.items().size(), list.total())
                         + " workspaces: " + list.items().stream().map(Workspace::line).collect(Collectors.joining("; ")))
@@ -99,8 +97,8 @@ public class WorkspaceTools implements ToolProvider {
     ToolDefinition<CreateInput, Workspace> createWorkspace() {
         return ToolDefinition.write("create_workspace", Toolset.tenant, false, CreateInput.class, Workspace.class)
                 .title("Create a workspace")
-                .description("Create a workspace on one or more clusters with a manager (default: you). Ask the "
-                        + "person for name, clusters and manager first.")
+                .description("Create a workspace on clusters with a manager (default: you). Ask the person for name, "
+                        + "clusters and manager first.")
                 .routes(CREATE)
                 .text(ws -> "Created workspace " + ws.line())
                 .handler((ctx, in) -> {
