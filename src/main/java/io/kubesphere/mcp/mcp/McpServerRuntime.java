@@ -71,26 +71,6 @@ public class McpServerRuntime {
     void onStart(@Observes StartupEvent event) {
         if (config.transport() == ServerConfig.Transport.http) {
             http();
-        } else {
-            // A spawned stdio server is waited for: while Quarkus finishes starting on the main thread, build the tool
-            // list and warm the JSON paths of the first requests on the other core (~0.1 s off spawn -> tools/list).
-            Thread prepare = new Thread(this::prepareStdio, "mcp-prepare");
-            prepare.setDaemon(true);
-            prepare.start();
-        }
-    }
-
-    private void prepareStdio() {
-        try {
-            List<AsyncToolSpecification> tools = specifications();
-            McpSchema.deserializeJsonRpcMessage(json, "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\","
-                    + "\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
-                    + "\"clientInfo\":{\"name\":\"warm-up\",\"version\":\"0\"}}}");
-            json.writeValueAsString(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, 0,
-                    new McpSchema.ListToolsResult(tools.stream().map(AsyncToolSpecification::tool).toList(), null),
-                    null));
-        } catch (Exception | LinkageError e) {
-            // Only a head start: serveStdio does the same work when it needs it.
         }
     }
 
@@ -197,7 +177,7 @@ public class McpServerRuntime {
     }
 
     /** tools/list entries of every tool, in catalog order (the filter hides what this instance does not offer). */
-    public synchronized List<AsyncToolSpecification> specifications() {
+    public List<AsyncToolSpecification> specifications() {
         List<AsyncToolSpecification> specs = specifications;
         if (specs == null) {
             Map<String, Map<String, Object>> published = ManifestSchemas.load();
