@@ -166,7 +166,7 @@ public class McpServerRuntime {
                 .capabilities(ServerCapabilities.builder().tools(false).logging().resources(false, false).prompts(false)
                         .build())
                 .jsonMapper(json)
-                // Arguments are checked against their records' constraints in the invoker, with messages that say what to do.
+                // The invoker checks arguments against their records' constraints, with messages that say what to do.
                 .validateToolInputs(false)
                 // Elicitation waits for a person.
                 .requestTimeout(Duration.ofMinutes(5))
