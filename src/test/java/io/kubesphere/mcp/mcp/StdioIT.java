@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -83,12 +84,17 @@ class StdioIT {
         }
     }
 
-    @Test
-    void stdoutCarriesOnlyJsonRpcAndTheProcessEndsWithStdin() throws Exception {
+    /** The jar on the sandbox, its stderr (logs) sent where given. */
+    static Process sandbox(ProcessBuilder.Redirect stderr) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command());
         builder.environment().put("KS_MCP_SANDBOX", "true");
-        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
-        Process process = builder.start();
+        builder.redirectError(stderr);
+        return builder.start();
+    }
+
+    @Test
+    void stdoutCarriesOnlyJsonRpcAndTheProcessEndsWithStdin() throws Exception {
+        Process process = sandbox(ProcessBuilder.Redirect.DISCARD);
         try (OutputStream in = process.getOutputStream()) {
             // 2024-11-05 predates streamable HTTP; over stdio it still negotiates.
             in.write(("""
@@ -121,11 +127,8 @@ class StdioIT {
 
     @Test
     void callsInFlightWhenStdinClosesAreFinishedAnsweredAndAudited() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command());
-        builder.environment().put("KS_MCP_SANDBOX", "true");
         File stderr = File.createTempFile("stdio-it", ".log");
-        builder.redirectError(stderr);
-        Process process = builder.start();
+        Process process = sandbox(ProcessBuilder.Redirect.to(stderr));
         // Everything at once, then EOF: the calls are still queued or running when stdin ends.
         try (OutputStream in = process.getOutputStream()) {
             in.write(("""
