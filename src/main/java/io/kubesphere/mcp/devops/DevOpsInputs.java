@@ -3,7 +3,7 @@ package io.kubesphere.mcp.devops;
 /** Parameter descriptions shared by the DevOps tools (constants, because they are used in annotations). */
 final class DevOpsInputs {
 
-    static final String CLUSTER = "Cluster; default host";
+    static final String CLUSTER = "Omit for the host cluster";
     static final String DEVOPS_PROJECT = "DevOps project";
     static final String PIPELINE = "Pipeline";
     /** A git branch name as a query value: no whitespace or characters git forbids in refs. */
