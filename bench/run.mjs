@@ -5,6 +5,7 @@
 //   node bench/run.mjs [--quick]          (BENCH_JAVA25=/path/to/java25 to pick the Java 25)
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import http from "node:http";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -17,9 +18,10 @@ const SPAWNS = quick ? 3 : 10;
 const SEQUENTIAL = quick ? 200 : 1000;
 const PER_SESSION = quick ? 10 : 40;
 // Both servers get the same warm-up. stdio: 1000 calls, about an IDE session. HTTP: a long-running service, so enough
-// for the JVM's compilers to be done (its steady state).
+// for the JVM's compilers to be done (its steady state): here C2 was still compiling hundreds of methods per 2000 calls
+// after 5000, and server CPU per call settled (~2 → ~1 ms) only after about 20000.
 const WARMUP = quick ? 20 : 1000;
-const HTTP_WARMUP = quick ? 20 : 5000;
+const HTTP_WARMUP = quick ? 20 : 20000;
 const JAR = path.join(root, "target/quarkus-app/quarkus-run.jar");
 const PEER = path.join(here, "node_modules/kubernetes-mcp-server-linux-amd64/bin/kubernetes-mcp-server-linux-amd64");
 const KUBECONFIG = path.join(os.tmpdir(), "bench-dummy-kubeconfig");
@@ -63,6 +65,11 @@ function pct(values, p) {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 }
 const median = (v) => pct(v, 50);
+/** CPU time (user + system) a process has used so far, in ms (Linux clock ticks are 10 ms). */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 const ms = (ns) => Number(ns) / 1e6;
 
 /** A JSON-RPC peer over a child's stdio (newline-delimited). */
@@ -146,6 +153,7 @@ async function stdioCalls(server) {
   for (let i = 0; i < WARMUP; i++) await peer.request("tools/call", server.call);
   const lat = [];
   let errors = 0;
+  const c0 = cpuMs(peer.proc.pid);
   const t0 = process.hrtime.bigint();
   for (let i = 0; i < SEQUENTIAL; i++) {
     const s = process.hrtime.bigint();
@@ -154,6 +162,7 @@ async function stdioCalls(server) {
     if (r.error || r.result?.isError) errors++;
   }
   const total = ms(process.hrtime.bigint() - t0);
+  const cpuPerCall = (cpuMs(peer.proc.pid) - c0) / SEQUENTIAL;
   // The MCP layer alone: ping has no handler work on either server.
   const pings = [];
   for (let i = 0; i < SEQUENTIAL; i++) {
@@ -164,7 +173,7 @@ async function stdioCalls(server) {
   const sandbox = /simulator with demo data at (http:\/\/[0-9.:]+)/.exec(peer.stderr)?.[1];
   peer.close();
   return { perSec: (SEQUENTIAL / total) * 1000, p50: pct(lat, 50), p99: pct(lat, 99), errors, sandbox,
-    pingP50: pct(pings, 50) };
+    pingP50: pct(pings, 50), cpuPerCall };
 }
 
 function freePort() {
@@ -216,6 +225,7 @@ async function httpRuns(server) {
     for (let i = 0; i < HTTP_WARMUP; i++) await session.call(server.call);
     const lat = [];
     let errors = 0;
+    const c0 = cpuMs(proc.pid);
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < SEQUENTIAL; i++) {
       const s = process.hrtime.bigint();
@@ -224,7 +234,8 @@ async function httpRuns(server) {
       if (r.error || r.result?.isError) errors++;
     }
     const total = ms(process.hrtime.bigint() - t0);
-    const sequential = { perSec: (SEQUENTIAL / total) * 1000, p50: pct(lat, 50), p99: pct(lat, 99), errors };
+    const sequential = { perSec: (SEQUENTIAL / total) * 1000, p50: pct(lat, 50), p99: pct(lat, 99), errors,
+      cpuPerCall: (cpuMs(proc.pid) - c0) / SEQUENTIAL };
     const concurrent = {};
     for (const n of [16, 64]) {
       const sessions = Array.from({ length: n }, () => new HttpSession(url));
@@ -251,19 +262,34 @@ async function httpRuns(server) {
   }
 }
 
-/** The KubeSphere request behind get_workspace, sent directly to the sandbox simulator. */
+/**
+ * The KubeSphere request behind get_workspace, sent directly to the sandbox simulator: with fetch (undici, what the
+ * earlier tables used) and with node:http on a keep-alive agent, the leaner client and so the stricter baseline.
+ */
 async function directKubeSphere(base) {
   const form = "grant_type=password&username=admin&password=P%4088w0rd&client_id=kubesphere&client_secret=kubesphere";
   const token = (await (await fetch(`${base}/oauth/token`, { method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" }, body: form })).json()).access_token;
   const url = `${base}/kapis/tenant.kubesphere.io/v1beta1/workspacetemplates/stone`;
-  const lat = [];
-  for (let i = 0; i < WARMUP + SEQUENTIAL; i++) {
-    const s = process.hrtime.bigint();
-    await (await fetch(url, { headers: { authorization: `Bearer ${token}` } })).text();
-    if (i >= WARMUP) lat.push(ms(process.hrtime.bigint() - s));
-  }
-  return { p50: pct(lat, 50), p99: pct(lat, 99) };
+  const headers = { authorization: `Bearer ${token}` };
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const viaHttp = () => new Promise((resolve, reject) => {
+    http.get(url, { agent, headers }, (res) => { res.resume(); res.on("end", resolve); }).on("error", reject);
+  });
+  const viaFetch = async () => { await (await fetch(url, { headers })).text(); };
+  const measure = async (send) => {
+    const lat = [];
+    for (let i = 0; i < WARMUP + SEQUENTIAL; i++) {
+      const s = process.hrtime.bigint();
+      await send();
+      if (i >= WARMUP) lat.push(ms(process.hrtime.bigint() - s));
+    }
+    return { p50: pct(lat, 50), p99: pct(lat, 99) };
+  };
+  const fetched = await measure(viaFetch);
+  const plain = await measure(viaHttp);
+  agent.destroy();
+  return { fetch: fetched, http: plain };
 }
 
 function fmt(n, digits = 1) { return Number(n).toFixed(digits); }
@@ -312,14 +338,17 @@ async function main() {
     [`ping over stdio (the MCP layer alone), p50`, `${fmt(o.stdio.pingP50, 2)} ms`, `${fmt(p.stdio.pingP50, 2)} ms`, ratio(o.stdio.pingP50, p.stdio.pingP50)],
     [`${SEQUENTIAL} sequential calls over stdio (launcher): calls/s`, fmt(o.stdio.perSec, 0), fmt(p.stdio.perSec, 0), ratio(o.stdio.perSec, p.stdio.perSec)],
     ["… p50 / p99", `${fmt(o.stdio.p50, 2)} / ${fmt(o.stdio.p99, 2)} ms`, `${fmt(p.stdio.p50, 2)} / ${fmt(p.stdio.p99, 2)} ms`, ""],
+    ["… server CPU per call (ours includes the in-process simulator)", `${fmt(o.stdio.cpuPerCall, 2)} ms`, `${fmt(p.stdio.cpuPerCall, 2)} ms`, ratio(o.stdio.cpuPerCall, p.stdio.cpuPerCall)],
     [`${SEQUENTIAL} sequential calls over HTTP: calls/s`, fmt(o.http.sequential.perSec, 0), fmt(p.http.sequential.perSec, 0), ratio(o.http.sequential.perSec, p.http.sequential.perSec)],
     ["… p50 / p99", `${fmt(o.http.sequential.p50, 2)} / ${fmt(o.http.sequential.p99, 2)} ms`, `${fmt(p.http.sequential.p50, 2)} / ${fmt(p.http.sequential.p99, 2)} ms`, ""],
+    ["… server CPU per call (ours includes the in-process simulator)", `${fmt(o.http.sequential.cpuPerCall, 2)} ms`, `${fmt(p.http.sequential.cpuPerCall, 2)} ms`, ratio(o.http.sequential.cpuPerCall, p.http.sequential.cpuPerCall)],
     ...[16, 64].map((n) => [`${n} concurrent HTTP sessions × ${PER_SESSION} calls: calls/s, p99, errors`,
       `${fmt(o.http.concurrent[n].perSec, 0)}, ${fmt(o.http.concurrent[n].p99, 1)} ms, ${o.http.concurrent[n].errors}`,
       `${fmt(p.http.concurrent[n].perSec, 0)}, ${fmt(p.http.concurrent[n].p99, 1)} ms, ${p.http.concurrent[n].errors}`,
       ratio(o.http.concurrent[n].perSec, p.http.concurrent[n].perSec)]),
     ["errors in the sequential runs (stdio + HTTP)", String(o.stdio.errors + o.http.sequential.errors), String(p.stdio.errors + p.http.sequential.errors), ""],
-    ["MCP overhead p50 = stdio tool call − the same KubeSphere request made directly", `${fmt(o.stdio.p50 - direct.p50, 2)} ms (${fmt(o.stdio.p50, 2)} − ${fmt(direct.p50, 2)})`, "n/a", ""],
+    ["MCP overhead p50 = stdio tool call − the same KubeSphere request made directly with fetch", `${fmt(o.stdio.p50 - direct.fetch.p50, 2)} ms (${fmt(o.stdio.p50, 2)} − ${fmt(direct.fetch.p50, 2)})`, "n/a", ""],
+    ["… the same, direct request with node:http keep-alive (a leaner client, so a stricter baseline)", `${fmt(o.stdio.p50 - direct.http.p50, 2)} ms (${fmt(o.stdio.p50, 2)} − ${fmt(direct.http.p50, 2)})`, "n/a", ""],
   ];
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   const header = `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, `

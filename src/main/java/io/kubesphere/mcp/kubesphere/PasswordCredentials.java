@@ -4,17 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubesphere.mcp.kubesphere.KubeSphereError.Kind;
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.core.MultivaluedHashMap;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * OAuth password grant against {@code /oauth/token} with client kubesphere/kubesphere. The token lives in memory only;
@@ -31,7 +29,7 @@ public final class PasswordCredentials implements Credentials {
     record Token(String header, String refreshToken, Instant refreshAt, Instant expiresAt) {
     }
 
-    private final Supplier<KubeSphereApi> api;
+    private final KubeSphereWire wire;
     private final String username;
     private final String password;
     private final Duration refreshMargin;
@@ -45,15 +43,15 @@ public final class PasswordCredentials implements Credentials {
     private Instant loginBlockedUntil = Instant.MIN;
     private Duration backoff;
 
-    public PasswordCredentials(Supplier<KubeSphereApi> api, String username, String password, Duration refreshMargin,
+    public PasswordCredentials(KubeSphereWire wire, String username, String password, Duration refreshMargin,
             Duration backoffBase, Clock clock) {
-        this(api, username, password, refreshMargin, backoffBase, clock, KubeSphereEvents.NONE);
+        this(wire, username, password, refreshMargin, backoffBase, clock, KubeSphereEvents.NONE);
     }
 
-    public PasswordCredentials(Supplier<KubeSphereApi> api, String username, String password, Duration refreshMargin,
+    public PasswordCredentials(KubeSphereWire wire, String username, String password, Duration refreshMargin,
             Duration backoffBase, Clock clock, KubeSphereEvents events) {
         this.events = events;
-        this.api = api;
+        this.wire = wire;
         this.username = username;
         this.password = password;
         this.refreshMargin = refreshMargin;
@@ -135,10 +133,7 @@ public final class PasswordCredentials implements Credentials {
                                 + loginBlockedUntil + " so that repeated attempts do not lock the account."));
             }
         }
-        MultivaluedMap<String, String> form = form("password");
-        form.add("username", username);
-        form.add("password", password);
-        return call(form, "password").invoke(t -> {
+        return call(form("password") + "&username=" + encode(username) + "&password=" + encode(password), "password").invoke(t -> {
             synchronized (this) {
                 lastLoginError = null;
                 backoff = backoffBase;
@@ -147,9 +142,7 @@ public final class PasswordCredentials implements Credentials {
     }
 
     private Uni<Token> refreshGrant(Token stale) {
-        MultivaluedMap<String, String> form = form("refresh_token");
-        form.add("refresh_token", stale.refreshToken());
-        return call(form, "refresh_token");
+        return call(form("refresh_token") + "&refresh_token=" + encode(stale.refreshToken()), "refresh_token");
     }
 
     private synchronized void rememberLoginFailure(Throwable failure) {
@@ -162,27 +155,27 @@ public final class PasswordCredentials implements Credentials {
         }
     }
 
-    private static MultivaluedMap<String, String> form(String grantType) {
-        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
-        form.add("grant_type", grantType);
-        form.add("client_id", "kubesphere");
-        form.add("client_secret", "kubesphere");
-        return form;
+    private static String form(String grantType) {
+        return "grant_type=" + grantType + "&client_id=kubesphere&client_secret=kubesphere";
     }
 
-    private Uni<Token> call(MultivaluedMap<String, String> form, String grant) {
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private Uni<Token> call(String form, String grant) {
         Instant requested = clock.instant();
-        return Uni.createFrom().deferred(() -> api.get().token(form)).map(response -> toToken(response, grant, requested))
+        Route token = UpstreamGuard.TOKEN;
+        return wire.send(token.method(), token.template(), "", null, "application/x-www-form-urlencoded",
+                        form.getBytes(StandardCharsets.UTF_8))
+                .map(response -> toToken(response, grant, requested))
                 .invoke(t -> events.grant(grant, true))
                 .onFailure().invoke(f -> events.grant(grant, false));
     }
 
-    private Token toToken(Response response, String grant, Instant requested) {
-        String body = response.hasEntity() ? response.readEntity(String.class) : "";
-        int status = response.getStatus();
-        if (response.getHeaderString(UpstreamGuard.REFUSED_HEADER) != null) {
-            throw UpstreamGuard.refusal("POST", "/oauth/token");
-        }
+    private Token toToken(WireResponse response, String grant, Instant requested) {
+        String body = response.text();
+        int status = response.status();
         if (status != 200) {
             throw loginError(status, body, grant);
         }

@@ -61,7 +61,7 @@ public class ServerCredentials {
     }
 
     private Credentials password(String user, String password) {
-        return new PasswordCredentials(client::api, user, password, config.tokenRefreshMargin(), config.loginBackoff(),
+        return new PasswordCredentials(client.wire(), user, password, config.tokenRefreshMargin(), config.loginBackoff(),
                 Clock.systemUTC(), client.events());
     }
 }

@@ -1,20 +1,15 @@
 package io.kubesphere.mcp.kubesphere;
 
-import jakarta.ws.rs.client.ClientRequestContext;
-import jakarta.ws.rs.client.ClientRequestFilter;
-import jakarta.ws.rs.core.Response;
-
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Policy rule 1 at the last moment before the network: a request goes out only when its (method, raw path) matches a
- * declared route. DELETE and PATCH are on no list, so they can never leave, whatever code asks for them.
+ * Policy rule 1: a request goes out only when its (method, raw path) matches a declared route; {@link KubeSphereWire}
+ * asks at the last moment before the network. DELETE and PATCH are on no list, so they can never leave, whatever
+ * code asks for them.
  */
-public final class UpstreamGuard implements ClientRequestFilter {
+public final class UpstreamGuard {
 
-    /** Marks a response that the guard made up; nothing was sent. */
-    public static final String REFUSED_HEADER = "X-KS-MCP-Refused";
     public static final Route TOKEN = Route.post("/oauth/token");
     /** Infrastructure read with no tenant data: readiness probes and checking a caller's token (401 if KubeSphere rejects it). */
     public static final Route VERSION = Route.get("/kapis/version");
@@ -48,13 +43,6 @@ public final class UpstreamGuard implements ClientRequestFilter {
 
     public Set<Route> allowed() {
         return allowed;
-    }
-
-    @Override
-    public void filter(ClientRequestContext request) {
-        if (!permits(request.getMethod(), request.getUri().getRawPath())) {
-            request.abortWith(Response.status(403).header(REFUSED_HEADER, "true").build());
-        }
     }
 
     public static KubeSphereError refusal(String method, String path) {

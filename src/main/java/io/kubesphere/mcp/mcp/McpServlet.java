@@ -1,5 +1,6 @@
 package io.kubesphere.mcp.mcp;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubesphere.mcp.auth.PassthroughGate;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
@@ -59,7 +60,7 @@ public class McpServlet extends HttpServlet {
                     return;
                 }
                 try {
-                    JSON.readTree(body);
+                    checkJson(body);
                 } catch (IOException e) {
                     rpcError(response, 400, -32700, "Parse error: the request body is not valid JSON");
                     return;
@@ -68,6 +69,19 @@ public class McpServlet extends HttpServlet {
             }
             case "GET" -> transport.service(new FlushOnStream(request, response), response);
             default -> transport.service(request, response);
+        }
+    }
+
+    /** Tokenises the body without building a tree: the SDK parses it once more, for real. */
+    private static void checkJson(byte[] body) throws IOException {
+        try (JsonParser parser = JSON.getFactory().createParser(body)) {
+            if (parser.nextToken() == null) {
+                throw new IOException("empty body");
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw new IOException("trailing content");
+            }
         }
     }
 

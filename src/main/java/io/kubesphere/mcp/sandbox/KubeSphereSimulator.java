@@ -12,7 +12,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
 
@@ -29,7 +29,9 @@ public final class KubeSphereSimulator {
     private final SimWorld world = new SimWorld();
     private final SimAuth auth = new SimAuth(world);
     private final SimRouter router = new SimRouter();
-    private final List<RecordedRequest> recorded = new ArrayList<>();
+    /** The newest requests, for tests and the benchmark; bounded so that a long sandbox session does not grow. */
+    private final ArrayDeque<RecordedRequest> recorded = new ArrayDeque<>();
+    static final int RECORDED_MAX = 10_000;
     private volatile boolean unavailable;
     private volatile Duration responseDelay = Duration.ZERO;
     private volatile Vertx vertx;
@@ -152,7 +154,10 @@ public final class KubeSphereSimulator {
                 } else {
                     resp = dispatch(ex, req.getHeader("Authorization"));
                 }
-                recorded.add(new RecordedRequest(ex.method, ex.rawPath, ex.rawQuery, ex.user, contentType, body,
+                if (recorded.size() == RECORDED_MAX) {
+                    recorded.removeFirst();
+                }
+                recorded.addLast(new RecordedRequest(ex.method, ex.rawPath, ex.rawQuery, ex.user, contentType, body,
                         resp.status()));
             }
             long delayMs = responseDelay.toMillis();

@@ -41,6 +41,17 @@ class ServerModeHealthTest {
                 greaterThanOrEqualTo(1.0));
     }
 
+    /** Quarkus' JVM binder is off at build time; over HTTP the server binds the same JVM and process metrics itself. */
+    @Test
+    void jvmAndProcessMetricsAreServedOverHttp() throws Exception {
+        Metrics metrics = Metrics.scrape(root);
+        for (String name : new String[] {"jvm_memory_used_bytes", "jvm_threads_live_threads", "jvm_classes_loaded_classes",
+                "jvm_gc_memory_allocated_bytes_total", "process_cpu_usage", "process_uptime_seconds",
+                "system_cpu_count", "process_files_open_files"}) {
+            assertThat(name, metrics.value(name), greaterThanOrEqualTo(0.0));
+        }
+    }
+
     @Test
     void serverModeIgnoresAuthorizationAndOffersNoMetadata() throws Exception {
         // An incoming token means nothing here: the call runs as the server's identity, and nothing is refused.

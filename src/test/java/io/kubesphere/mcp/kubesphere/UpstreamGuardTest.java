@@ -6,14 +6,6 @@ import io.kubesphere.mcp.sandbox.Sandbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,35 +18,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Policy rule 1: what is not on the allowlist never reaches the network, whoever asks. */
 @QuarkusTest
 class UpstreamGuardTest {
-
-    /** A client that tries what no tool may do. */
-    @Path("/")
-    public interface HostileApi {
-        @DELETE
-        @Path("/kapis/tenant.kubesphere.io/v1beta1/workspacetemplates/stone")
-        Uni<Response> deleteWorkspace(@HeaderParam("Authorization") String auth);
-
-        @PATCH
-        @Path("/kapis/iam.kubesphere.io/v1beta1/users/stoneshi")
-        @Consumes("application/merge-patch+json")
-        Uni<Response> patchUser(@HeaderParam("Authorization") String auth, String body);
-
-        @POST
-        @Path("/kapis/iam.kubesphere.io/v1beta1/globalroles")
-        @Consumes("application/json")
-        Uni<Response> createGlobalRole(@HeaderParam("Authorization") String auth, String body);
-
-        @PUT
-        @Path("/kapis/iam.kubesphere.io/v1beta1/workspaces/stone/workspaceroles/stone-regular")
-        @Consumes("application/json")
-        Uni<Response> editWorkspaceRole(@HeaderParam("Authorization") String auth, String body);
-    }
 
     @Inject
     KubeSphereClient client;
@@ -64,6 +32,9 @@ class UpstreamGuardTest {
 
     @Inject
     UpstreamGuard guard;
+
+    @Inject
+    KubeSphereWire wire;
 
     @Inject
     Sandbox sandbox;
@@ -96,20 +67,34 @@ class UpstreamGuardTest {
         assertThat("nothing reached the simulator", sandbox.simulator().requests(), empty());
     }
 
+    /** Code that skips KubeSphereClient and its routes and writes raw requests still cannot get them out. */
     @Test
-    void theFilterRefusesEvenARestClientThatBypassesTheRoutes() {
-        HostileApi hostile = client.build(HostileApi.class);
+    void theWireRefusesRawRequestsThatBypassTheRoutes() {
         String auth = credentials.get().authorization().await().atMost(Duration.ofSeconds(10));
         sandbox.simulator().clearRequests();
-        List<Response> responses = List.of(
-                hostile.deleteWorkspace(auth).await().atMost(Duration.ofSeconds(10)),
-                hostile.patchUser(auth, "{\"metadata\":{}}").await().atMost(Duration.ofSeconds(10)),
-                hostile.createGlobalRole(auth, "{\"kind\":\"GlobalRole\"}").await().atMost(Duration.ofSeconds(10)),
-                hostile.editWorkspaceRole(auth, "{\"rules\":[]}").await().atMost(Duration.ofSeconds(10)));
-        for (Response response : responses) {
-            assertNotNull(response.getHeaderString(UpstreamGuard.REFUSED_HEADER));
+        byte[] json = "{\"kind\":\"GlobalRole\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        List<Uni<WireResponse>> hostile = List.of(
+                wire.send("DELETE", "/kapis/tenant.kubesphere.io/v1beta1/workspacetemplates/stone", "", auth, null, null),
+                wire.send("PATCH", "/kapis/iam.kubesphere.io/v1beta1/users/stoneshi", "", auth,
+                        "application/merge-patch+json", json),
+                wire.send("POST", "/kapis/iam.kubesphere.io/v1beta1/globalroles", "", auth, "application/json", json),
+                wire.send("PUT", "/kapis/iam.kubesphere.io/v1beta1/workspaces/stone/workspaceroles/stone-regular", "",
+                        auth, "application/json", json),
+                // an allowlisted method on a path no tool declares, and a traversal out of a declared one
+                wire.send("GET", "/api/v1/secrets", "", auth, null, null),
+                wire.send("GET", "/kapis/tenant.kubesphere.io/v1beta1/workspacetemplates/../../../api/v1/secrets", "",
+                        auth, null, null));
+        for (Uni<WireResponse> call : hostile) {
+            KubeSphereError refusal = assertThrows(KubeSphereError.class, () -> call.await().atMost(Duration.ofSeconds(10)));
+            assertEquals(KubeSphereError.Kind.REFUSED_BY_POLICY, refusal.kind());
+            assertThat(refusal.getMessage(), containsString("Nothing was sent to KubeSphere"));
         }
         assertThat("nothing reached the simulator", sandbox.simulator().requests(), empty());
+        // The same wire does send what a tool declares, so the refusals above are the guard's, not a broken client.
+        WireResponse allowed = wire.send("GET", "/kapis/tenant.kubesphere.io/v1beta1/workspacetemplates/stone", "", auth,
+                null, null).await().atMost(Duration.ofSeconds(10));
+        assertEquals(200, allowed.status());
+        assertEquals(1, sandbox.simulator().requests().size());
     }
 
     @Test

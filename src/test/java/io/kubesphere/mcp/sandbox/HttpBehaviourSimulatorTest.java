@@ -73,6 +73,21 @@ class HttpBehaviourSimulatorTest extends SimTestSupport {
         assertTrue(reqs.get(2).body().contains("stone-viewer"));
     }
 
+    /** A sandbox serving an agent for hours must not keep every request it ever saw. */
+    @Test
+    void theRecordIsBoundedAndKeepsTheNewest() throws Exception {
+        String admin = login("admin");
+        sim.clearRequests();
+        for (int i = 0; i < KubeSphereSimulator.RECORDED_MAX + 3; i++) {
+            get(i < 3 ? "/oldest/" + i : "/kapis/version", admin);
+        }
+        List<RecordedRequest> reqs = sim.requests();
+        assertEquals(KubeSphereSimulator.RECORDED_MAX, reqs.size());
+        assertEquals("/kapis/version", reqs.get(0).path(), "the three oldest were dropped");
+        get("/newest", admin);
+        assertEquals("/newest", sim.requests().get(KubeSphereSimulator.RECORDED_MAX - 1).path());
+    }
+
     @Test
     void unavailableAndDelay() throws Exception {
         sim.setUnavailable(true);
