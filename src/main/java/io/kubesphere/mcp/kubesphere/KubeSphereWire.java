@@ -127,6 +127,7 @@ public class KubeSphereWire {
                     HttpClientOptions options = new HttpClientOptions()
                             .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
                             .setKeepAlive(true)
+                            // 64 agent sessions at once share these; the JAX-RS client before allowed 50 as well.
                             .setMaxPoolSize(50)
                             // https: the JVM's trust store (javax.net.ssl.trustStore) and host name checks, never trust-all.
                             .setSsl(tls)
