@@ -3,6 +3,7 @@
 // Start-up is measured three ways: plain `java -jar`, and bin/kubesphere-mcp (the launcher MCP clients should spawn)
 // with the class archive bin/aot-train makes, on the default Java and on Java 25 when it is installed.
 //   node bench/run.mjs [--quick]          (BENCH_JAVA25=/path/to/java25 to pick the Java 25)
+// --quick is the smoke run CI makes: a few calls of each kind on both servers, no file written, exit 1 on a failed call.
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import http from "node:http";
@@ -359,14 +360,24 @@ async function main() {
     + "(for times, lower is better; for calls/s, higher).";
   const table = ["| measure | ours | peer | ratio |", "|---|---|---|---|", ...rows.map((c) => `| ${c.join(" | ")} |`)].join("\n");
   const md = `${header}\n\n${table}\n`;
+  console.log(md);
+  if (quick) {
+    // The smoke run CI makes (scripts/test): it writes no file, and any failed call fails it.
+    const failed = Object.entries(r).map(([key, x]) => [key, x.stdio.errors + x.http.sequential.errors
+      + x.http.concurrent[16].errors + x.http.concurrent[64].errors]).filter(([, n]) => n > 0);
+    if (failed.length) {
+      console.error(`bench --quick: failed calls: ${failed.map(([key, n]) => `${key} ${n}`).join(", ")}`);
+      process.exit(1);
+    }
+    return;
+  }
   writeFileSync(path.join(here, "results.md"), md);
   const readme = path.join(root, "README.md");
   const text = readFileSync(readme, "utf8");
   const begin = "<!-- bench:begin -->\n", end = "<!-- bench:end -->";
-  if (text.includes(begin) && !quick) {
+  if (text.includes(begin)) {
     writeFileSync(readme, text.slice(0, text.indexOf(begin) + begin.length) + md + text.slice(text.indexOf(end)));
   }
-  console.log(md);
 }
 
 function javaMajor(java) {
