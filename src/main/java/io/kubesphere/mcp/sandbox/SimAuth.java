@@ -24,6 +24,8 @@ final class SimAuth {
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
     private final SimWorld world;
+    /** Every request's JWT is verified (as ks-apiserver does); looking the algorithm up each time was most of it. */
+    private final ThreadLocal<Mac> mac = ThreadLocal.withInitial(this::newMac);
 
     SimAuth(SimWorld world) {
         this.world = world;
@@ -158,11 +160,8 @@ final class SimAuth {
     }
 
     private byte[] hmac(String input) {
-        // Every request is verified (as ks-apiserver does); looking the algorithm up each time was most of that cost.
         return mac.get().doFinal(input.getBytes(StandardCharsets.UTF_8));
     }
-
-    private final ThreadLocal<Mac> mac = ThreadLocal.withInitial(this::newMac);
 
     private Mac newMac() {
         try {

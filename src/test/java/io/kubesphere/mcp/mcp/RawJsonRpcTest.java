@@ -54,11 +54,14 @@ class RawJsonRpcTest {
 
     @Test
     void malformedJsonIsAJsonRpcParseError() {
-        mcp().body("{this is not json").post("/mcp").then()
-                .statusCode(400)
-                .body("jsonrpc", equalTo("2.0"))
-                .body("error.code", equalTo(-32700))
-                .body(not(containsString("Exception")));
+        for (String body : new String[] {"{this is not json", "", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"} x",
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\""}) {
+            mcp().body(body).post("/mcp").then()
+                    .statusCode(400)
+                    .body("jsonrpc", equalTo("2.0"))
+                    .body("error.code", equalTo(-32700))
+                    .body(not(containsString("Exception")));
+        }
     }
 
     @Test
