@@ -133,7 +133,10 @@ public class KubeSphereWire {
                             .setSsl(tls)
                             .setVerifyHost(true)
                             .setTrustAll(false);
-                    target = new Target(vertx.createHttpClient(options), base.getHost(), port, tls, prefix);
+                    // An IPv6 literal comes bracketed from the URL ([fd00::1]); the socket wants it bare.
+                    String host = base.getHost().startsWith("[")
+                            ? base.getHost().substring(1, base.getHost().length() - 1) : base.getHost();
+                    target = new Target(vertx.createHttpClient(options), host, port, tls, prefix);
                 }
                 current = target;
             }

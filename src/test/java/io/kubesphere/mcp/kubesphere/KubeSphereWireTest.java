@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PfxOptions;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,8 +46,12 @@ class KubeSphereWireTest {
         vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
     }
 
+    /** A ks-apiserver stand-in on loopback (127.0.0.1 unless the options name another host). */
     private int serve(HttpServerOptions options, long delayMs) throws Exception {
-        HttpServer server = vertx.createHttpServer(options.setHost("127.0.0.1").setPort(0));
+        if (HttpServerOptions.DEFAULT_HOST.equals(options.getHost())) {
+            options.setHost("127.0.0.1");
+        }
+        HttpServer server = vertx.createHttpServer(options.setPort(0));
         server.connectionHandler(c -> connections.incrementAndGet());
         server.requestHandler(req -> {
             requests.incrementAndGet();
@@ -74,11 +79,11 @@ class KubeSphereWireTest {
         KubeSphereWire wire = wire("http://127.0.0.1:" + serve(new HttpServerOptions(), 0), Duration.ofSeconds(5));
         for (int i = 0; i < 20; i++) {
             assertEquals(200, get(wire).status());
+            // A connection goes back to the pool just after its answer is handed over; tool calls are further apart.
+            Thread.sleep(5);
         }
         assertEquals(20, requests.get());
-        // A connection goes back to the pool just after its answer is handed over, so a caller that fires the next
-        // request at once may get a second one; never one per request.
-        assertThat("TCP connections for twenty requests: " + connections.get(), connections.get() <= 2);
+        assertEquals(1, connections.get(), "one TCP connection for twenty requests");
     }
 
     /** Callers on Vert.x worker threads get every body whole, also many at once. */
@@ -165,6 +170,18 @@ class KubeSphereWireTest {
                 }
             }
         }
+    }
+
+    @Test
+    void anIpv6LiteralHostIsReached() throws Exception {
+        int port;
+        try {
+            port = serve(new HttpServerOptions().setHost("::1"), 0);
+        } catch (Exception e) {
+            Assumptions.abort("no IPv6 loopback here: " + e.getMessage());
+            return;
+        }
+        assertEquals(200, get(wire("http://[::1]:" + port, Duration.ofSeconds(5))).status());
     }
 
     @Test
