@@ -76,11 +76,11 @@ async function start() {
     await exercise(client, "quarkus:dev");
     await client.close();
   } finally {
-    process.kill(-child.pid, "SIGTERM");
+    try { process.kill(-child.pid, "SIGTERM"); } catch { /* already gone */ }
     const until = Date.now() + 30000;
     while (groupAlive(child.pid) && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
     const clean = !groupAlive(child.pid);
-    if (!clean) process.kill(-child.pid, "SIGKILL");
+    if (!clean) { try { process.kill(-child.pid, "SIGKILL"); } catch { /* gone meanwhile */ } }
     check(clean, "quarkus:dev stops cleanly with its process group on SIGTERM");
   }
 }

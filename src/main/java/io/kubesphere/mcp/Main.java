@@ -4,16 +4,13 @@ import io.kubesphere.mcp.config.ConfigCheck;
 import io.kubesphere.mcp.config.ServerConfig;
 import io.kubesphere.mcp.kubesphere.KubeSphereEndpoint;
 import io.kubesphere.mcp.mcp.McpServerRuntime;
-import io.kubesphere.mcp.sandbox.Sandbox;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.inject.Inject;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
 
 /**
@@ -40,11 +37,9 @@ public class Main implements QuarkusApplication {
         }
         cli.properties().forEach(System::setProperty);
         // A malformed value ends here in one line per key, before Quarkus could print a configuration stack trace.
-        List<String> problems = new ArrayList<>(ConfigCheck.problems(ConfigCheck::lookup));
-        if (problems.isEmpty()) {
-            Optional.ofNullable(ConfigCheck.setupProblem(ConfigCheck.Setup.fromLookups(), Sandbox::isDemoUser))
-                    .ifPresent(problems::add);
-        }
+        // Only what the environment and -D say: the settings that depend on each other (and on the dev profile's
+        // defaults, invisible before start-up) are checked by run().
+        List<String> problems = ConfigCheck.problems(ConfigCheck::lookup);
         if (!problems.isEmpty()) {
             problems.forEach(problem -> System.err.println(Cli.NAME + ": " + problem));
             System.exit(2);

@@ -51,15 +51,24 @@ class CommandLineIT {
                 "kubesphere-mcp: KS_MCP_TOOLSETS names 'bogus', which is not known: use a comma list of tenant, devops.");
         assertOneLine(run(Map.of("KS_MCP_SANDBOX", "true", "KS_MCP_TRANSPORT", "sse")),
                 "kubesphere-mcp: KS_MCP_TRANSPORT='sse' is not valid: use stdio or http.");
-        assertOneLine(run(Map.of("KS_MCP_SANDBOX", "true", "KUBESPHERE_USERNAME", "nobody")),
+        // Settings that only fail together are checked once Quarkus has read its profiles: its start and stop lines
+        // surround the one line of the problem, and nothing else is printed.
+        assertProblemLine(run(Map.of("KS_MCP_SANDBOX", "true", "KUBESPHERE_USERNAME", "nobody")),
                 "kubesphere-mcp: KUBESPHERE_USERNAME='nobody' is not a demo user of the sandbox: unset it (admin) or "
                         + "use stoneshi or demo-user (README, The sandbox's demo data).");
-        assertOneLine(run(Map.of()), "kubesphere-mcp: No KubeSphere to talk to. Set KUBESPHERE_HOST to the "
+        assertProblemLine(run(Map.of()), "kubesphere-mcp: No KubeSphere to talk to. Set KUBESPHERE_HOST to the "
                 + "ks-apiserver URL (e.g. http://ks-apiserver.kubesphere-system) with KUBESPHERE_USERNAME/"
                 + "KUBESPHERE_PASSWORD or KUBESPHERE_TOKEN, or set KS_MCP_SANDBOX=true to try the built-in simulator "
                 + "with demo data.");
         assertOneLine(run(Map.of("KS_MCP_SANDBOX", "true"), "--port", "http"),
                 "kubesphere-mcp: --port='http' is not a port: use a number from 0 to 65535 (0 picks a free one).");
+    }
+
+    private static void assertProblemLine(Run run, String line) {
+        assertEquals(2, run.exit(), run.stderr());
+        List<String> lines = run.stderr().lines().filter(l -> !l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO .*")).toList();
+        assertEquals(List.of(line), lines, "one line besides Quarkus' start and stop: " + run.stderr());
+        assertEquals("", run.stdout(), "nothing on stdout");
     }
 
     private static void assertOneLine(Run run, String line) {

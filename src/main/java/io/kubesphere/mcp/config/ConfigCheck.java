@@ -43,19 +43,6 @@ public final class ConfigCheck {
     /** The settings that decide together whether the server can run at all. */
     public record Setup(boolean passthrough, boolean http, boolean sandbox, String host, String username,
             boolean password, boolean token) {
-
-        /** From the same sources Quarkus reads; call after {@link #problems} found every value well-formed. */
-        public static Setup fromLookups() {
-            return new Setup("passthrough".equalsIgnoreCase(text("KS_MCP_AUTH")),
-                    "http".equalsIgnoreCase(text("KS_MCP_TRANSPORT")), "true".equalsIgnoreCase(text("KS_MCP_SANDBOX")),
-                    text("KUBESPHERE_HOST"), text("KUBESPHERE_USERNAME"), !text("KUBESPHERE_PASSWORD").isEmpty(),
-                    !text("KUBESPHERE_TOKEN").isBlank());
-        }
-
-        private static String text(String env) {
-            String value = lookup(ConfigKeys.key(env));
-            return value == null ? "" : value.strip();
-        }
     }
 
     /** Why the server cannot run with these settings (one line), or null. */
