@@ -105,7 +105,12 @@ final class DevOpsViews {
         }
 
         String text() {
-            StringBuilder sb = new StringBuilder("Pipeline " + name + " (" + type + ") in " + devopsProject);
+            return "Pipeline " + details();
+        }
+
+        /** Everything after the kind, so that a sentence can lead with its own verb ("Created pipeline ..."). */
+        String details() {
+            StringBuilder sb = new StringBuilder(name + " (type " + type + ") in DevOps project " + devopsProject);
             if (description != null) {
                 sb.append(": ").append(description);
             }
@@ -120,7 +125,7 @@ final class DevOpsViews {
                 sb.append(branches.isEmpty() ? "; no branches reported by Jenkins yet"
                         : "; branches: " + String.join(", ", branches));
             }
-            if (parameters != null) {
+            if (parameters != null && !parameters.isEmpty()) {
                 sb.append("; parameters: ").append(String.join(", ", parameters.stream().map(Parameter::name).toList()));
             }
             return sb.toString();

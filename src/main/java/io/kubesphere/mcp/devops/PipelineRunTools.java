@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubesphere.mcp.catalog.Counted;
 import io.kubesphere.mcp.catalog.Default;
 import io.kubesphere.mcp.catalog.Paging;
 import io.kubesphere.mcp.catalog.ToolContext;
@@ -155,11 +156,11 @@ public class PipelineRunTools implements ToolProvider {
 
         String text() {
             String head = "Log of run " + run + " (#" + jenkinsId + ", " + phase + ")"
-                    + (cutLines > 0 ? ", last " + (totalLines - cutLines) + " of " + totalLines + " lines; "
-                            + cutLines + " earlier lines cut (raise tail_lines, up to " + MAX_TAIL_LINES
-                            + ", to see more)" : ", " + totalLines + " lines")
+                    + (cutLines > 0 ? ", last " + (totalLines - cutLines) + " of " + Counted.of(totalLines, "line")
+                            + "; " + Counted.of(cutLines, "earlier line") + " cut (raise tail_lines, up to "
+                            + MAX_TAIL_LINES + ", to see more)" : ", " + Counted.of(totalLines, "line"))
                     + (DevOpsViews.FINAL_PHASES.contains(phase) ? "" : "; the run is still going, the log may grow");
-            return head + ":\n" + log;
+            return log == null || log.isEmpty() ? head + "." : head + ":\n" + log;
         }
     }
 
@@ -259,9 +260,8 @@ public class PipelineRunTools implements ToolProvider {
                 .title("List pipeline runs")
                 .description("List a pipeline's runs, newest first, with phase, times and Jenkins run id.")
                 .routes(ScopedRoute.all(RUNS))
-                .text(list -> Paging.of(list.page(), list.limit()).describe(list.items().size(), list.total())
-                        + " runs" + (list.items().isEmpty() ? "" : ": " + list.items().stream().map(Run::line)
-                                .collect(Collectors.joining(", "))))
+                .text(list -> Paging.of(list.page(), list.limit()).render(list.total(), "run",
+                        list.items().stream().map(Run::line).toList(), ", "))
                 .handler((ctx, in) -> {
                     Paging paging = Paging.of(in.page(), in.limit());
                     // backward=false: also show runs Jenkins has not picked up yet (the default hides them).

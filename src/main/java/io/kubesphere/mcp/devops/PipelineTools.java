@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static io.kubesphere.mcp.devops.ScopedRoute.DEVOPS;
 
@@ -161,9 +160,8 @@ public class PipelineTools implements ToolProvider {
                 .description("List the pipelines of a DevOps project with their type and last run result. "
                         + "Filter by name substring.")
                 .routes(ScopedRoute.all(LIST))
-                .text(list -> Paging.of(list.page(), list.limit()).describe(list.items().size(), list.total())
-                        + " pipelines" + (list.items().isEmpty() ? "" : ": " + list.items().stream()
-                                .map(PipelineSummary::line).collect(Collectors.joining("; "))))
+                .text(list -> Paging.of(list.page(), list.limit()).render(list.total(), "pipeline",
+                        list.items().stream().map(PipelineSummary::line).toList(), "; "))
                 .handler((ctx, in) -> {
                     Paging paging = Paging.of(in.page(), in.limit());
                     return ctx.kubesphere().send(paging.apply(LIST.call(in.cluster(), "devops_project",
@@ -194,7 +192,7 @@ public class PipelineTools implements ToolProvider {
                 .description("Create a pipeline in a DevOps project: from a Jenkinsfile (type pipeline) or for each "
                         + "branch of a git repository (multi-branch-pipeline).")
                 .routes(ScopedRoute.all(CREATE))
-                .text(p -> "Created " + p.text() + ". Start it with run_pipeline.")
+                .text(p -> "Created pipeline " + p.details() + ". Start it with run_pipeline.")
                 .handler((ctx, in) -> {
                     ObjectNode body = body(in, ctx.kubesphere().knownUsername().orElse(null));
                     return ctx.kubesphere()

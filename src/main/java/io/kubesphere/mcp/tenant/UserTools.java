@@ -31,7 +31,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** User accounts and their platform role. */
 @ApplicationScoped
@@ -122,8 +121,8 @@ public class UserTools implements ToolProvider {
                 .title("List users")
                 .description("List user accounts with email, platform role and state.")
                 .routes(LIST)
-                .text(list -> Paging.of(list.page(), list.limit()).describe(list.items().size(), list.total())
-                        + " users: " + list.items().stream().map(User::line).collect(Collectors.joining("; ")))
+                .text(list -> Paging.of(list.page(), list.limit()).render(list.total(), "user",
+                        list.items().stream().map(User::line).toList(), "; "))
                 .handler((ctx, in) -> {
                     Paging paging = Paging.of(in.page(), in.limit());
                     return ctx.kubesphere()
