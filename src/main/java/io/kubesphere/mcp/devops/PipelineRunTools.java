@@ -17,6 +17,7 @@ import io.kubesphere.mcp.devops.DevOpsViews.Run;
 import io.kubesphere.mcp.devops.DevOpsViews.Stage;
 import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.KsCall;
+import io.kubesphere.mcp.kubesphere.Route;
 import io.kubesphere.mcp.policy.DnsLabel;
 import io.kubesphere.mcp.policy.Names;
 import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
@@ -55,10 +56,12 @@ public class PipelineRunTools implements ToolProvider {
             ScopedRoute.get(DEVOPS + "/v1alpha3/namespaces/{devops_project}/pipelineruns/{run}/nodedetails");
     /** The log exists only behind the v1alpha2 Jenkins proxy, addressed by the Jenkins run id. */
     static final ScopedRoute LOG_ROUTE = ScopedRoute.get(
-            DEVOPS + "/v1alpha2/namespaces/{devops_project}/pipelines/{pipeline}/runs/{jenkins_id}/log");
+            DEVOPS + "/v1alpha2/namespaces/{devops_project}/pipelines/{pipeline}/runs/{jenkins_id}/log")
+            .produces(Route.TEXT);
     /** Runs of a multi-branch pipeline live under their branch in Jenkins. */
     static final ScopedRoute BRANCH_LOG_ROUTE = ScopedRoute.get(DEVOPS
-            + "/v1alpha2/namespaces/{devops_project}/pipelines/{pipeline}/branches/{branch}/runs/{jenkins_id}/log");
+            + "/v1alpha2/namespaces/{devops_project}/pipelines/{pipeline}/branches/{branch}/runs/{jenkins_id}/log")
+            .produces(Route.TEXT);
 
     static final int MAX_WAIT_SECONDS = 300;
     static final int MAX_TAIL_LINES = 5000;

@@ -18,14 +18,24 @@ public final class Route {
     static final String SEGMENT = "[A-Za-z0-9](?:[A-Za-z0-9._@-]{0,251}[A-Za-z0-9])?";
     private static final Pattern SAFE_SEGMENT = Pattern.compile(SEGMENT);
 
+    public static final String JSON = "application/json";
+    /** What the ks-devops Jenkins log proxy produces. */
+    public static final String TEXT = "text/plain; charset=utf-8";
+
     private final String method;
     private final String template;
+    private final String produces;
     private final List<String> variables;
     private final Pattern matcher;
 
     private Route(String method, String template) {
+        this(method, template, JSON);
+    }
+
+    private Route(String method, String template, String produces) {
         this.method = Objects.requireNonNull(method);
         this.template = Objects.requireNonNull(template);
+        this.produces = Objects.requireNonNull(produces);
         List<String> vars = new ArrayList<>();
         StringBuilder regex = new StringBuilder();
         Matcher m = VARIABLE.matcher(template);
@@ -55,6 +65,24 @@ public final class Route {
     /** Any method: only for tests and the guard's own checks; tools use get/post/put. */
     public static Route of(String method, String template) {
         return new Route(method, template);
+    }
+
+    /** The same route, declared as producing {@code mediaType} (as its go-restful registration says). */
+    public Route produces(String mediaType) {
+        return new Route(method, template, mediaType);
+    }
+
+    public String produces() {
+        return produces;
+    }
+
+    /**
+     * The Accept header go-restful matches for this route: it cuts the parameters off each Accept entry and compares
+     * the rest exactly with the produces strings, so a produces with parameters ("text/plain; charset=utf-8") can
+     * only be matched by the wildcard.
+     */
+    public String accept() {
+        return produces.contains(";") ? "*/*" : produces;
     }
 
     public String method() {

@@ -55,8 +55,10 @@ final class DevOpsApi {
         r.add("POST", D + "/v1alpha3/namespaces/{d}/pipelines/{p}/pipelineruns", this::createRun);
         r.add("GET", D + "/v1alpha3/namespaces/{d}/pipelineruns/{run}", this::getRun);
         r.add("GET", D + "/v1alpha3/namespaces/{d}/pipelineruns/{run}/nodedetails", this::nodeDetails);
-        r.add("GET", D + "/v1alpha2/namespaces/{d}/pipelines/{p}/runs/{id}/log", this::runLog);
-        r.add("GET", D + "/v1alpha2/namespaces/{d}/pipelines/{p}/branches/{b}/runs/{id}/log", this::runLog);
+        // The Jenkins log proxy produces only "text/plain; charset=utf-8" (ks-devops v1alpha2/register.go).
+        r.add("GET", D + "/v1alpha2/namespaces/{d}/pipelines/{p}/runs/{id}/log", SimRouter.Media.TEXT, this::runLog);
+        r.add("GET", D + "/v1alpha2/namespaces/{d}/pipelines/{p}/branches/{b}/runs/{id}/log", SimRouter.Media.TEXT,
+                this::runLog);
         r.add("GET", D + "/v1alpha3/namespaces/{d}/credentials", this::listCredentials);
     }
 

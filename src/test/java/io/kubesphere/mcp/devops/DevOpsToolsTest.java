@@ -364,6 +364,11 @@ class DevOpsToolsTest {
                 .orElseThrow();
         assertThat(logGet.path(), startsWith(D + "/v1alpha2/namespaces/stone-devops/pipelines/build/runs/"));
         assertEquals("start=0", logGet.query());
+        // go-restful matches Accept exactly against the log route's "text/plain; charset=utf-8": only */* fits.
+        assertEquals("*/*", logGet.accept());
+        assertEquals(200, logGet.status());
+        assertThat(devopsRequests().stream().filter(r -> !r.path().endsWith("/log")).map(RecordedRequest::accept)
+                .toList(), everyItem(org.hamcrest.Matchers.is("application/json")));
     }
 
     @Test
