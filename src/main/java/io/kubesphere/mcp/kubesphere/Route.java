@@ -1,5 +1,7 @@
 package io.kubesphere.mcp.kubesphere;
 
+import io.kubesphere.mcp.policy.GitBranch;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,12 @@ public final class Route {
     /** A path parameter is one plain segment: no '/', no '%', no leading dot, so nothing can climb or re-route the path. */
     static final String SEGMENT = "[A-Za-z0-9](?:[A-Za-z0-9._@-]{0,251}[A-Za-z0-9])?";
     private static final Pattern SAFE_SEGMENT = Pattern.compile(SEGMENT);
+    /**
+     * The one variable that is not a plain segment: a Jenkins branch name ({@code feat%2Fx}), written with its '%'
+     * escaped ({@code feat%252Fx}) because Go routes on the decoded path and must hand ks-devops the name itself.
+     */
+    static final String BRANCH = "branch";
+    static final String BRANCH_SEGMENT = "[A-Za-z0-9_](?:[A-Za-z0-9._-]|%252F){0,600}";
 
     public static final String JSON = "application/json";
     /** What the ks-devops Jenkins log proxy produces. */
@@ -41,7 +49,8 @@ public final class Route {
         Matcher m = VARIABLE.matcher(template);
         int last = 0;
         while (m.find()) {
-            regex.append(Pattern.quote(template.substring(last, m.start()))).append(SEGMENT);
+            regex.append(Pattern.quote(template.substring(last, m.start())))
+                    .append(m.group(1).equals(BRANCH) ? BRANCH_SEGMENT : SEGMENT);
             vars.add(m.group(1));
             last = m.end();
         }
@@ -102,12 +111,22 @@ public final class Route {
         String path = template;
         for (String var : variables) {
             String value = values.get(var);
-            if (value == null || !SAFE_SEGMENT.matcher(value).matches()) {
+            String segment = var.equals(BRANCH) ? branchSegment(value)
+                    : value != null && SAFE_SEGMENT.matcher(value).matches() ? value : null;
+            if (segment == null) {
                 throw new IllegalArgumentException("unsafe or missing path parameter '" + var + "'");
             }
-            path = path.replace("{" + var + "}", value);
+            path = path.replace("{" + var + "}", segment);
         }
         return path;
+    }
+
+    /** Decode-then-validate: only the %2F escape, a valid git branch underneath, never a raw '/'. */
+    private static String branchSegment(String name) {
+        if (name == null || name.contains("/")) {
+            return null;
+        }
+        return GitBranch.parse(name).map(b -> b.name().replace("%", "%25")).orElse(null);
     }
 
     public boolean matches(String requestMethod, String rawPath) {

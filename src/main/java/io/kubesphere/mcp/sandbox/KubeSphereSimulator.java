@@ -38,6 +38,7 @@ public final class KubeSphereSimulator {
     private final ArrayDeque<RecordedRequest> recorded = new ArrayDeque<>();
     static final int RECORDED_MAX = 10_000;
     private volatile boolean unavailable;
+    private volatile java.util.regex.Pattern forbiddenReads;
     private volatile Duration responseDelay = Duration.ZERO;
     private volatile Vertx vertx;
     private volatile HttpServer server;
@@ -140,6 +141,14 @@ public final class KubeSphereSimulator {
         }
     }
 
+    /**
+     * Answers GETs whose raw path matches {@code pathRegex} with the authorization filter's 403, as for a caller whose
+     * custom role allows a write but not the read before it. Null lifts it.
+     */
+    public void forbidReads(String pathRegex) {
+        this.forbiddenReads = pathRegex == null ? null : java.util.regex.Pattern.compile(pathRegex);
+    }
+
     public void setUnavailable(boolean down) {
         this.unavailable = down;
     }
@@ -198,6 +207,11 @@ public final class KubeSphereSimulator {
             // ks-apiserver authenticates before anything else, so even /oauth/token rejects a stale header.
             auth.authenticate(ex, authorization);
             ex.authorization = authorization;
+            java.util.regex.Pattern forbidden = forbiddenReads;
+            if (forbidden != null && ex.method.equals("GET") && forbidden.matcher(path).matches()) {
+                throw SimAuthorizer.forbidden(ex.userName(), SimAuthorizer.Attrs.cluster("get", "", "resources",
+                        null));
+            }
             Match m = (path.equals("/oauth/token") || path.equals("/oauth/logout") ? oauth : router)
                     .match(ex.method, path.startsWith("/oauth/") ? path : clusterRewrite(ex, path), ex.contentType,
                             accept);
