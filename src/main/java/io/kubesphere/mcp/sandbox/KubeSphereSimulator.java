@@ -149,6 +149,19 @@ public final class KubeSphereSimulator {
         this.forbiddenReads = pathRegex == null ? null : java.util.regex.Pattern.compile(pathRegex);
     }
 
+    /**
+     * Whether a route of the simulator takes this request (raw path, cluster prefix allowed) with the given
+     * Content-Type and Accept: no 404, 405, 415 or 406 from its router. For tests holding tools to the sandbox.
+     */
+    public boolean serves(String method, String rawPath, String contentType, String accept) {
+        synchronized (lock) {
+            SimExchange ex = new SimExchange(method, rawPath, null, contentType, "");
+            SimRouter r = rawPath.startsWith("/oauth/") ? oauth : router;
+            return r.match(method, rawPath.startsWith("/oauth/") ? rawPath : clusterRewrite(ex, rawPath), contentType,
+                    accept) instanceof Found;
+        }
+    }
+
     public void setUnavailable(boolean down) {
         this.unavailable = down;
     }
