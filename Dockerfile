@@ -11,7 +11,6 @@ COPY mvnw pom.xml ./
 COPY .mvn .mvn
 # Dependencies in their own layer, so a source change does not download the world again.
 RUN ./mvnw -B -q dependency:go-offline || true
-COPY mcp-manifest.json ./
 COPY src src
 RUN ./mvnw -B -q package -DskipTests
 

@@ -9,7 +9,7 @@ import java.util.function.Function;
 /**
  * Everything about one tool, in one value: its contract (name, title, description, input and output records,
  * annotations), the KubeSphere routes it may call (its share of the upstream allowlist), its handler and its text
- * rendering. tools/list, mcp-manifest.json, the README table and the policy are all derived from these.
+ * rendering. tools/list, mcp-tools.json, the README table and the policy are all derived from these.
  */
 public record ToolDefinition<I, O>(String name, String title, String description, Toolset toolset, boolean readOnly,
         boolean idempotent, Class<I> input, Class<O> output, List<Route> routes, ToolHandler<I, O> handler,

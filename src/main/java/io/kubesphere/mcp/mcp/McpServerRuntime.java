@@ -41,7 +41,7 @@ public class McpServerRuntime {
 
     private static final Logger LOG = Logger.getLogger(McpServerRuntime.class);
 
-    public static final String NAME = "kubesphere-mcp-server";
+    public static final String NAME = ServerIdentity.NAME;
     public static final String INSTRUCTIONS = "KubeSphere tenant management (workspaces, projects, users, members, "
             + "built-in roles) and DevOps pipelines. Never deletes; only built-in roles; least privilege by default; "
             + "admin grants need a person's confirmation. Call whoami first to see who you act as.";
@@ -161,7 +161,7 @@ public class McpServerRuntime {
     }
 
     private McpAsyncServer configure(McpServer.AsyncSpecification<?> spec) {
-        return spec.serverInfo(NAME, version)
+        return spec.serverInfo(ServerIdentity.implementation(version))
                 .instructions(INSTRUCTIONS)
                 .capabilities(ServerCapabilities.builder().tools(false).logging().resources(false, false).prompts(false)
                         .build())
@@ -180,7 +180,7 @@ public class McpServerRuntime {
     public List<AsyncToolSpecification> specifications() {
         List<AsyncToolSpecification> specs = specifications;
         if (specs == null) {
-            Map<String, Map<String, Object>> published = ManifestSchemas.load();
+            Map<String, Map<String, Object>> published = PublishedTools.load();
             SchemaFactory generator = null;
             List<AsyncToolSpecification> built = new ArrayList<>();
             for (ToolDefinition<?, ?> tool : catalog.all()) {
@@ -188,10 +188,10 @@ public class McpServerRuntime {
                 Map<String, Object> input;
                 Map<String, Object> output;
                 if (entry != null) {
-                    input = ManifestSchemas.schema(entry, "inputSchema");
-                    output = ManifestSchemas.schema(entry, "outputSchema");
+                    input = PublishedTools.schema(entry, "inputSchema");
+                    output = PublishedTools.schema(entry, "outputSchema");
                 } else {
-                    // Not in the manifest yet (a tool under development): generate, which costs start-up time.
+                    // Not published yet (a tool under development): generate, which costs start-up time.
                     generator = generator == null ? new SchemaFactory() : generator;
                     input = generator.inputSchema(tool.input());
                     output = generator.outputSchema(tool.output());
@@ -212,6 +212,7 @@ public class McpServerRuntime {
                 .inputSchema(input)
                 .outputSchema(output)
                 .annotations(new ToolAnnotations(tool.title(), tool.readOnly(), false, tool.idempotent(), false, null))
+                .icons(ServerIdentity.icons(tool.toolset()))
                 .build();
     }
 }

@@ -28,13 +28,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The tool contract as a snapshot: mcp-manifest.json must equal what tools/list serves, and the README's tool and
- * configuration tables must equal the catalog. A schema change is therefore a visible diff, never an accident.
- * Regenerate after an intended change with {@code ./mvnw test -Dtest=ContractTest -Dcontract.update=true}.
+ * The contract as snapshots: mcp-tools.json (served by the server instead of generating schemas at start-up) must
+ * equal what the catalog generates and what tools/list serves; mcp-manifest.json (the MCP Registry's server.json) must
+ * equal what {@link RegistryManifest} generates from the configuration keys; the README's tool and configuration tables
+ * must equal the catalog. A change is therefore a visible diff, never an accident. Regenerate all three after an
+ * intended change with {@code ./mvnw test -Dtest=ContractTest -Dcontract.update=true}.
  */
 @QuarkusTest
 class ContractTest {
 
+    static final Path TOOLS = Path.of("src/main/resources/mcp-tools.json");
     static final Path MANIFEST = Path.of("mcp-manifest.json");
     static final Path README = Path.of("README.md");
     static final boolean UPDATE = Boolean.getBoolean("contract.update");
@@ -50,48 +53,42 @@ class ContractTest {
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /**
-     * The manifest is generated from the catalog (the records' schemas are the truth); the server serves its schemas
-     * from the manifest, so tools/list must then equal it.
-     */
+    /** The records' schemas are the truth; the server serves them from mcp-tools.json, so tools/list must equal it. */
     @Test
-    void manifestMatchesTheCatalogAndToolsList() throws Exception {
-        ObjectNode manifest = json.createObjectNode();
-        manifest.put("name", McpServerRuntime.NAME);
-        manifest.put("version", version);
-        manifest.put("description", "MCP server for KubeSphere tenant management and DevOps pipelines: typed tools "
-                + "over the KubeSphere v4 API with a policy in code (no deletes, built-in roles only, least privilege, "
-                + "human confirmation for admin grants).");
-        manifest.putArray("transports").add("stdio").add("streamable-http");
-        ArrayNode config = manifest.putArray("configuration");
-        for (ConfigKeys.Key key : ConfigKeys.ALL) {
-            ObjectNode k = config.addObject().put("key", key.env()).put("description", key.meaning());
-            if (!key.defaultValue().isEmpty()) {
-                k.put("default", key.defaultValue());
-            }
-            k.put("secret", key.secret());
-        }
-        ArrayNode list = manifest.putArray("tools");
+    void toolsFileMatchesTheCatalogAndToolsList() throws Exception {
+        ObjectNode file = json.createObjectNode();
+        ArrayNode list = file.putArray("tools");
         SchemaFactory schemas = new SchemaFactory();
         for (ToolDefinition<?, ?> tool : catalog.all()) {
             list.add(json.valueToTree(McpServerRuntime.describe(tool, schemas.inputSchema(tool.input()),
                     schemas.outputSchema(tool.output()))));
         }
-        String expected = json.writeValueAsString(manifest) + "\n";
-        if (UPDATE) {
-            Files.writeString(MANIFEST, expected, StandardCharsets.UTF_8);
-            return; // the classpath copy the server serves is refreshed by the next build
-        }
-        assertTrue(Files.exists(MANIFEST), "mcp-manifest.json is missing; run with -Dcontract.update=true");
-        JsonNode actual = json.readTree(Files.readString(MANIFEST, StandardCharsets.UTF_8));
-        assertEquals(json.readTree(expected), actual,
-                "mcp-manifest.json differs from the catalog; if the change is intended, rerun with -Dcontract.update=true");
+        JsonNode actual = snapshot(TOOLS, file);
 
         List<McpSchema.Tool> served;
         try (McpTestClient mcp = McpTestClient.http(root)) {
             served = mcp.tools();
         }
-        assertEquals(actual.path("tools"), json.valueToTree(served), "tools/list serves exactly the manifest's tools");
+        assertEquals(actual.path("tools"), json.valueToTree(served), "tools/list serves exactly mcp-tools.json");
+    }
+
+    @Test
+    void registryManifestMatchesTheConfigurationKeys() throws Exception {
+        snapshot(MANIFEST, RegistryManifest.build(json, version));
+    }
+
+    /** Writes the expected file under -Dcontract.update=true, else asserts the checked-in one equals it. */
+    private JsonNode snapshot(Path path, ObjectNode expectedNode) throws Exception {
+        String expected = json.writeValueAsString(expectedNode) + "\n";
+        if (UPDATE) {
+            Files.writeString(path, expected, StandardCharsets.UTF_8);
+            return expectedNode; // a class-path copy is refreshed by the next build
+        }
+        assertTrue(Files.exists(path), path + " is missing; run with -Dcontract.update=true");
+        JsonNode actual = json.readTree(Files.readString(path, StandardCharsets.UTF_8));
+        assertEquals(json.readTree(expected), actual,
+                path + " differs from what the code generates; if the change is intended, rerun with -Dcontract.update=true");
+        return actual;
     }
 
     @Test

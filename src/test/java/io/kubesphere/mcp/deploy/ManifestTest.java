@@ -200,7 +200,6 @@ class ManifestTest {
     void dockerfileBuildsTheJarAndRunsItNonRootOnAllInterfaces() throws Exception {
         String dockerfile = Files.readString(Path.of("Dockerfile"));
         assertThat(dockerfile, containsString("./mvnw -B -q package -DskipTests"));
-        assertThat(dockerfile, containsString("COPY mcp-manifest.json"));
         assertThat(dockerfile, containsString("USER 185"));
         assertThat(dockerfile, containsString("QUARKUS_HTTP_HOST=0.0.0.0"));
         assertThat(dockerfile, containsString("EXPOSE 8080"));

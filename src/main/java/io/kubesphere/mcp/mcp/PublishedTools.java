@@ -9,22 +9,24 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The tool schemas published in mcp-manifest.json (on the classpath). Generating them from the records at start-up
- * costs hundreds of milliseconds; ContractTest proves the manifest equals what the records generate.
+ * The tool schemas published in mcp-tools.json (a class-path resource). Generating them from the records at start-up
+ * costs hundreds of milliseconds; ContractTest proves the file equals what the records generate and what tools/list
+ * serves.
  */
-final class ManifestSchemas {
+final class PublishedTools {
 
-    private static final Logger LOG = Logger.getLogger(ManifestSchemas.class);
+    static final String RESOURCE = "/mcp-tools.json";
+    private static final Logger LOG = Logger.getLogger(PublishedTools.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ManifestSchemas() {
+    private PublishedTools() {
     }
 
-    /** Tool name → its manifest entry; empty when the manifest is not on the classpath. */
+    /** Tool name → its published entry; empty when the file is not on the class path. */
     @SuppressWarnings("unchecked")
     static Map<String, Map<String, Object>> load() {
         Map<String, Map<String, Object>> byName = new HashMap<>();
-        try (InputStream in = ManifestSchemas.class.getResourceAsStream("/mcp-manifest.json")) {
+        try (InputStream in = PublishedTools.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 return byName;
             }
@@ -32,7 +34,7 @@ final class ManifestSchemas {
                 byName.put(tool.path("name").asText(), JSON.convertValue(tool, Map.class));
             }
         } catch (Exception e) {
-            LOG.warnf("mcp-manifest.json is unreadable (%s); generating tool schemas instead", e.getMessage());
+            LOG.warnf("mcp-tools.json is unreadable (%s); generating tool schemas instead", e.getMessage());
         }
         return byName;
     }
