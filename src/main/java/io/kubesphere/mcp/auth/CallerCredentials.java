@@ -9,7 +9,12 @@ import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Whose KubeSphere identity one tool call uses. KS_MCP_AUTH=server: the server's own credentials. passthrough: the
@@ -48,6 +53,26 @@ public class CallerCredentials {
         }
         // Never fall back to any other identity.
         return NO_CALLER;
+    }
+
+    /**
+     * A key for what this caller may see, for caches of KubeSphere answers: "server" for the server's own identity,
+     * a SHA-256 of the caller's token in passthrough mode (never the token itself), empty when there is no caller.
+     */
+    public Optional<String> identity(McpAsyncServerExchange exchange) {
+        if (!passthrough) {
+            return Optional.of("server");
+        }
+        McpTransportContext context = exchange == null ? null : exchange.transportContext();
+        if (context != null && context.get(CONTEXT_KEY) instanceof String token) {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+                return Optional.of("caller:" + HexFormat.of().formatHex(digest));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JVM has SHA-256", e);
+            }
+        }
+        return Optional.empty();
     }
 
     private static final Credentials NO_CALLER = Credentials.refusing(

@@ -5,6 +5,7 @@ import io.kubesphere.mcp.catalog.SchemaFactory;
 import io.kubesphere.mcp.catalog.ToolCatalog;
 import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.config.ServerConfig;
+import io.kubesphere.mcp.guide.Guide;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpServer;
@@ -50,6 +51,7 @@ public class McpServerRuntime {
     private final ServerConfig config;
     private final ToolCatalog catalog;
     private final ToolInvoker invoker;
+    private final Guide guide;
     private final McpJsonMapper json;
     private final String version;
     private final String bindHost;
@@ -57,12 +59,14 @@ public class McpServerRuntime {
     private volatile HttpServletStreamableServerTransportProvider http;
     private volatile McpAsyncServer server;
 
-    public McpServerRuntime(ServerConfig config, ToolCatalog catalog, ToolInvoker invoker, McpJsonMapper json,
+    public McpServerRuntime(ServerConfig config, ToolCatalog catalog, ToolInvoker invoker, Guide guide,
+            McpJsonMapper json,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version,
             @ConfigProperty(name = "quarkus.http.host", defaultValue = "127.0.0.1") String bindHost) {
         this.config = config;
         this.catalog = catalog;
         this.invoker = invoker;
+        this.guide = guide;
         this.json = json;
         this.version = version;
         this.bindHost = bindHost;
@@ -163,17 +167,32 @@ public class McpServerRuntime {
     private McpAsyncServer configure(McpServer.AsyncSpecification<?> spec) {
         return spec.serverInfo(ServerIdentity.implementation(version))
                 .instructions(INSTRUCTIONS)
-                .capabilities(ServerCapabilities.builder().tools(false).logging().resources(false, false).prompts(false)
-                        .build())
+                .capabilities(capabilities())
                 .jsonMapper(json)
                 // The invoker checks arguments against their records' constraints, with messages that say what to do.
                 .validateToolInputs(false)
                 // Elicitation waits for a person.
                 .requestTimeout(Duration.ofMinutes(5))
                 .tools(specifications())
+                .prompts(guide.prompts())
+                .completions(guide.completions())
+                .resources(guide.resources())
+                .resourceTemplates(guide.resourceTemplates())
                 .addToolFilter((context, tool) -> Mono.just(catalog.find(tool.name())
                         .map(t -> catalog.unavailable(t).isEmpty()).orElse(false)))
                 .build();
+    }
+
+    /** Declares only what has entries: a client shows an empty capability as a broken one. */
+    private ServerCapabilities capabilities() {
+        ServerCapabilities.Builder capabilities = ServerCapabilities.builder().tools(false).logging();
+        if (!guide.prompts().isEmpty()) {
+            capabilities.prompts(false).completions();
+        }
+        if (!guide.resources().isEmpty() || !guide.resourceTemplates().isEmpty()) {
+            capabilities.resources(false, false);
+        }
+        return capabilities.build();
     }
 
     /** tools/list entries of every tool, in catalog order (the filter hides what this instance does not offer). */

@@ -92,7 +92,35 @@ public class ToolInvoker {
                         audit(tool, session, arguments, outcome, started);
                     }
                 })
+                .call(outcome -> ClientLog.afterCall(exchange, tool.name(), session.calls(), outcome.name(),
+                        message(outcome.result())))
                 .map(Outcome::result);
+    }
+
+    /**
+     * Runs a read tool for the server itself (completions, resources) as the caller of {@code exchange}: the same
+     * availability check, argument validation, identity and upstream allowlist as tools/call, without its metrics.
+     * Fails with the ToolError or KubeSphereError a tools/call would have turned into an isError result.
+     */
+    @SuppressWarnings("unchecked")
+    public <I, O> Uni<Map<String, Object>> read(ToolDefinition<I, O> tool, McpAsyncServerExchange exchange,
+            Map<String, Object> arguments) {
+        if (!tool.readOnly()) {
+            return Uni.createFrom().failure(new IllegalArgumentException(tool.name() + " is not a read tool"));
+        }
+        KubeSphereSession session = new KubeSphereSession(client, credentials.forCall(exchange));
+        return Uni.createFrom().deferred(() -> {
+                    catalog.unavailable(tool).ifPresent(why -> {
+                        throw ToolError.refused(why);
+                    });
+                    I input = parse(tool, arguments);
+                    session.credentialsProblem().ifPresent(why -> {
+                        throw new KubeSphereError(KubeSphereError.Kind.UNAUTHORIZED, 0, "", why);
+                    });
+                    return tool.handler().handle(new ToolContext(session, exchange, null), input);
+                })
+                .emitOn(Infrastructure.getDefaultExecutor())
+                .map(output -> (Map<String, Object>) outputs.convertValue(output, Map.class));
     }
 
     /** A result and what the audit log calls it: ok, invalid, refused or error. */
@@ -196,6 +224,11 @@ public class ToolInvoker {
         }
         return new Outcome(CallToolResult.builder().content(List.of(new TextContent(message))).isError(true).build(),
                 outcome);
+    }
+
+    private static String message(CallToolResult result) {
+        return Boolean.TRUE.equals(result.isError()) && result.content().get(0) instanceof TextContent text
+                ? text.text() : null;
     }
 
     private void audit(ToolDefinition<?, ?> tool, KubeSphereSession session, Map<String, Object> arguments,

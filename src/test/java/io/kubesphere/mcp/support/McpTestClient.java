@@ -28,12 +28,14 @@ public final class McpTestClient implements AutoCloseable {
     private final McpSyncClient client;
     private final List<ProgressNotification> progress = new CopyOnWriteArrayList<>();
     private final List<ElicitFormRequest> elicitations = new CopyOnWriteArrayList<>();
+    private final List<McpSchema.LoggingMessageNotification> logs = new CopyOnWriteArrayList<>();
 
     private McpTestClient(McpClientTransport transport, Function<ElicitFormRequest, ElicitResult> elicitation) {
         McpClient.SyncSpec spec = McpClient.sync(transport)
                 .requestTimeout(Duration.ofSeconds(60))
                 .clientInfo(new McpSchema.Implementation("junit", "1.0"))
-                .progressConsumer(progress::add);
+                .progressConsumer(progress::add)
+                .loggingConsumer(logs::add);
         if (elicitation != null) {
             spec.capabilities(McpSchema.ClientCapabilities.builder().elicitation().build())
                     .elicitation(request -> {
@@ -75,6 +77,11 @@ public final class McpTestClient implements AutoCloseable {
 
     public List<ProgressNotification> progress() {
         return progress;
+    }
+
+    /** notifications/message the server sent (the logging capability). */
+    public List<McpSchema.LoggingMessageNotification> logs() {
+        return logs;
     }
 
     public List<ElicitFormRequest> elicitations() {
