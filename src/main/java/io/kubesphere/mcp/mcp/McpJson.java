@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
+import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.enterprise.inject.Produces;
@@ -15,13 +17,25 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 
-/** The JSON mapper of the MCP SDK, with one repair: an McpError is written as a JSON-RPC error, not as a Java exception. */
+/**
+ * The JSON mapper and schema validator of the MCP SDK, built here rather than found by the SDK through
+ * {@code ServiceLoader}: a native image has no {@code META-INF/services} lookup (Quarkus builds it with
+ * {@code -H:-UseServiceLoaderFeature}), and every SDK builder not given both fails there (ClosedWorldIT).
+ * One repair: an McpError is written as a JSON-RPC error, not as a Java exception.
+ */
 public class McpJson {
 
     @Produces
     @Singleton
     McpJsonMapper mcpJsonMapper() {
         return new JacksonMcpJsonMapper(create());
+    }
+
+    /** Checks tool schemas when the server is built and structured results against their output schemas. */
+    @Produces
+    @Singleton
+    JsonSchemaValidator schemaValidator() {
+        return new DefaultJsonSchemaValidator(new ObjectMapper());
     }
 
     public static ObjectMapper create() {
