@@ -1,14 +1,19 @@
 package io.kubesphere.mcp;
 
+import io.kubesphere.mcp.config.ConfigCheck;
 import io.kubesphere.mcp.config.ServerConfig;
 import io.kubesphere.mcp.kubesphere.KubeSphereEndpoint;
 import io.kubesphere.mcp.mcp.McpServerRuntime;
+import io.kubesphere.mcp.sandbox.Sandbox;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.inject.Inject;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
 /**
@@ -28,6 +33,22 @@ public class Main implements QuarkusApplication {
     McpServerRuntime runtime;
 
     public static void main(String... args) {
+        Cli.Outcome cli = Cli.parse(args);
+        if (!cli.run()) {
+            Cli.print(cli, System.out, System.err);
+            System.exit(cli.exit());
+        }
+        cli.properties().forEach(System::setProperty);
+        // A malformed value ends here in one line per key, before Quarkus could print a configuration stack trace.
+        List<String> problems = new ArrayList<>(ConfigCheck.problems(ConfigCheck::lookup));
+        if (problems.isEmpty()) {
+            Optional.ofNullable(ConfigCheck.setupProblem(ConfigCheck.Setup.fromLookups(), Sandbox::isDemoUser))
+                    .ifPresent(problems::add);
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach(problem -> System.err.println(Cli.NAME + ": " + problem));
+            System.exit(2);
+        }
         protocolOut = System.out;
         if (stdio()) {
             System.setOut(System.err);
@@ -36,7 +57,8 @@ public class Main implements QuarkusApplication {
                 System.setProperty("ks.mcp.listen", "false");
             }
         }
-        Quarkus.run(Main.class, args);
+        // The flags are system properties by now; nothing else reads the arguments.
+        Quarkus.run(Main.class);
     }
 
     private static boolean stdio() {
@@ -48,7 +70,7 @@ public class Main implements QuarkusApplication {
     public int run(String... args) throws Exception {
         var problem = endpoint.problem();
         if (problem.isPresent()) {
-            System.err.println("kubesphere-mcp-server: " + problem.get());
+            System.err.println(Cli.NAME + ": " + problem.get());
             return 2;
         }
         if (config.transport() == ServerConfig.Transport.stdio) {

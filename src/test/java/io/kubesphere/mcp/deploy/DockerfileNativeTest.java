@@ -52,11 +52,17 @@ class DockerfileNativeTest {
         assertThat("passes only on 200", check, containsString("' 200 '"));
     }
 
-    /** GraalVM reads META-INF/native-image: the schemas the server serves must be in the executable. */
+    /**
+     * GraalVM reads META-INF/native-image: every resource the server reads at run time must be in the executable (the
+     * tool schemas; the version that --version prints).
+     */
     @Test
-    void theToolManifestIsANativeResource() throws Exception {
+    void theResourcesReadAtRunTimeAreNativeResources() throws Exception {
         JsonNode config = new ObjectMapper().readTree(NATIVE_IMAGE_CONFIG.resolve("resource-config.json").toFile());
         List<String> patterns = config.path("resources").path("includes").findValuesAsText("pattern");
-        assertTrue(patterns.stream().anyMatch("mcp-manifest.json"::matches), patterns.toString());
+        for (String resource : List.of("mcp-manifest.json", "kubesphere-mcp.properties")) {
+            assertTrue(patterns.stream().anyMatch(resource::matches), resource + " in " + patterns);
+            assertTrue(Files.exists(Path.of("target", "classes", resource)), resource + " is on the class path");
+        }
     }
 }

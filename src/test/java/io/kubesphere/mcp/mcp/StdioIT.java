@@ -39,9 +39,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusIntegrationTest
 @TestProfile(SandboxHttpProfile.class)
-class StdioIT {
+public class StdioIT {
 
-    static List<String> command() {
+    /** How the built artifact is started (CommandLineIT uses it too). */
+    public static List<String> command() {
         return Artifact.built().command();
     }
 
