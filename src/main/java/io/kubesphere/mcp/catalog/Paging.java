@@ -2,6 +2,8 @@ package io.kubesphere.mcp.catalog;
 
 import io.kubesphere.mcp.kubesphere.KsCall;
 
+import java.util.List;
+
 /** page (1-based, default 1) and limit (default 20, max 200) as every list tool takes them. */
 public record Paging(int page, int limit) {
 
@@ -15,6 +17,15 @@ public record Paging(int page, int limit) {
     /** KubeSphere pages server-side with the same 1-based page and limit. */
     public KsCall apply(KsCall call) {
         return call.query("page", page).query("limit", limit);
+    }
+
+    /** This page of a list held whole, for routes that ignore page and limit. */
+    public <T> List<T> slice(List<T> all) {
+        long from = (long) (page - 1) * limit;
+        if (from >= all.size()) {
+            return List.of();
+        }
+        return all.subList((int) from, (int) Math.min(all.size(), from + limit));
     }
 
     public boolean hasMore(int total) {
