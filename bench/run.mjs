@@ -372,11 +372,21 @@ async function main() {
     return;
   }
   writeFileSync(path.join(here, "results.md"), md);
-  const readme = path.join(root, "README.md");
-  const text = readFileSync(readme, "utf8");
-  const begin = "<!-- bench:begin -->\n", end = "<!-- bench:end -->";
+  replaceBetween(path.join(root, "docs/performance.md"), "bench", md);
+  // The README keeps the rows a newcomer asks about first; docs/performance.md has them all.
+  const picks = [/^spawn/, /^… the same on Java/, /^model view/, /sequential calls over stdio/, /sequential calls over HTTP/, /^64 concurrent/];
+  const shortRows = picks.map((re) => rows.find((c) => re.test(c[0]))).filter(Boolean);
+  const shortTable = ["| measure | ours | kubernetes-mcp-server | ratio |", "|---|---|---|---|",
+    ...shortRows.map((c) => `| ${c.join(" | ")} |`)].join("\n");
+  replaceBetween(path.join(root, "README.md"), "bench-short",
+    `Measured ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Java: \`${javaVersion()}\`.\n\n${shortTable}\n`);
+}
+
+function replaceBetween(file, marker, content) {
+  const text = readFileSync(file, "utf8");
+  const begin = `<!-- ${marker}:begin -->\n`, end = `<!-- ${marker}:end -->`;
   if (text.includes(begin)) {
-    writeFileSync(readme, text.slice(0, text.indexOf(begin) + begin.length) + md + text.slice(text.indexOf(end)));
+    writeFileSync(file, text.slice(0, text.indexOf(begin) + begin.length) + content + text.slice(text.indexOf(end)));
   }
 }
 

@@ -1,5 +1,6 @@
 package io.kubesphere.mcp;
 
+import io.kubesphere.mcp.config.ConfigCheck;
 import io.kubesphere.mcp.config.ServerConfig;
 import io.kubesphere.mcp.kubesphere.KubeSphereEndpoint;
 import io.kubesphere.mcp.mcp.McpServerRuntime;
@@ -9,6 +10,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.inject.Inject;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -28,6 +30,20 @@ public class Main implements QuarkusApplication {
     McpServerRuntime runtime;
 
     public static void main(String... args) {
+        Cli.Outcome cli = Cli.parse(args);
+        if (!cli.run()) {
+            Cli.print(cli, System.out, System.err);
+            System.exit(cli.exit());
+        }
+        cli.properties().forEach(System::setProperty);
+        // A malformed value ends here in one line per key, before Quarkus could print a configuration stack trace.
+        // Only what the environment and -D say: the settings that depend on each other (and on the dev profile's
+        // defaults, invisible before start-up) are checked by run().
+        List<String> problems = ConfigCheck.problems(ConfigCheck::lookup);
+        if (!problems.isEmpty()) {
+            problems.forEach(problem -> System.err.println(Cli.NAME + ": " + problem));
+            System.exit(2);
+        }
         protocolOut = System.out;
         if (stdio()) {
             System.setOut(System.err);
@@ -36,7 +52,8 @@ public class Main implements QuarkusApplication {
                 System.setProperty("ks.mcp.listen", "false");
             }
         }
-        Quarkus.run(Main.class, args);
+        // The flags are system properties by now; nothing else reads the arguments.
+        Quarkus.run(Main.class);
     }
 
     private static boolean stdio() {
@@ -48,7 +65,7 @@ public class Main implements QuarkusApplication {
     public int run(String... args) throws Exception {
         var problem = endpoint.problem();
         if (problem.isPresent()) {
-            System.err.println("kubesphere-mcp-server: " + problem.get());
+            System.err.println(Cli.NAME + ": " + problem.get());
             return 2;
         }
         if (config.transport() == ServerConfig.Transport.stdio) {

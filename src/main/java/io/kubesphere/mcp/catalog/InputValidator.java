@@ -40,12 +40,21 @@ public final class InputValidator {
             List<Rule> keys, boolean cascade, boolean cascadeElements) {
     }
 
-    /** A single check and the message reported when it fails. */
-    private record Rule(Predicate<Object> valid, String message, boolean nullCheck) {
+    /**
+     * A single check and the message reported when it fails. A rule that refuses null says so with {@link #REQUIRED}
+     * when {@code required}; a composed one keeps its own message, which tells what a valid value looks like.
+     */
+    private record Rule(Predicate<Object> valid, String message, boolean nullCheck, boolean required) {
+        Rule(Predicate<Object> valid, String message, boolean nullCheck) {
+            this(valid, message, nullCheck, false);
+        }
+
         boolean accepts(Object value) {
             return value == null ? !nullCheck : valid.test(value);
         }
     }
+
+    private static final String REQUIRED = "is required";
 
     private static final ClassValue<List<ComponentRules>> RULES = new ClassValue<>() {
         @Override
@@ -57,7 +66,7 @@ public final class InputValidator {
     private InputValidator() {
     }
 
-    /** Violations as "parameter: message", in the record's component order; empty when the input is valid. */
+    /** Violations as "parameter message" (e.g. "email is required"), in component order; empty when valid. */
     public static List<String> validate(Object input) {
         List<String> problems = new ArrayList<>();
         check(input, "", problems);
@@ -104,10 +113,16 @@ public final class InputValidator {
         }
     }
 
+    /** Each message once per parameter: several constraints often share one rule text (e.g. an email's). */
     private static void apply(List<Rule> rules, Object value, String path, List<String> problems) {
+        List<String> said = new ArrayList<>();
         for (Rule rule : rules) {
             if (!rule.accepts(value)) {
-                problems.add(path + ": " + rule.message());
+                String message = value == null && rule.required() ? REQUIRED : rule.message();
+                if (!said.contains(message)) {
+                    said.add(message);
+                    problems.add(path + " " + message);
+                }
             }
         }
     }
@@ -132,22 +147,28 @@ public final class InputValidator {
             if (field.getAnnotatedType() instanceof AnnotatedParameterizedType parameterized) {
                 AnnotatedType[] arguments = parameterized.getAnnotatedActualTypeArguments();
                 AnnotatedType element = Map.class.isAssignableFrom(field.getType()) ? arguments[1] : arguments[0];
-                elements = rules(element.getAnnotations(), component);
+                elements = rules(element.getAnnotations(), component, raw(element.getType()));
                 cascadeElements = element.isAnnotationPresent(Valid.class);
                 if (Map.class.isAssignableFrom(field.getType())) {
-                    keys = rules(arguments[0].getAnnotations(), component);
+                    keys = rules(arguments[0].getAnnotations(), component, raw(arguments[0].getType()));
                 }
             }
-            components.add(new ComponentRules(jsonName(component), component.getAccessor(), rules(declared, component),
+            components.add(new ComponentRules(jsonName(component), component.getAccessor(),
+                    rules(declared, component, field.getType()),
                     elements, keys, field.isAnnotationPresent(Valid.class), cascadeElements));
         }
         return List.copyOf(components);
     }
 
-    private static List<Rule> rules(Annotation[] annotations, RecordComponent where) {
+    private static Class<?> raw(java.lang.reflect.Type type) {
+        return type instanceof java.lang.reflect.ParameterizedType p ? (Class<?>) p.getRawType()
+                : type instanceof Class<?> c ? c : Object.class;
+    }
+
+    private static List<Rule> rules(Annotation[] annotations, RecordComponent where, Class<?> type) {
         List<Rule> rules = new ArrayList<>();
         for (Annotation annotation : annotations) {
-            Rule rule = rule(annotation, where);
+            Rule rule = rule(annotation, where, type);
             if (rule != null) {
                 rules.add(rule);
             }
@@ -156,28 +177,28 @@ public final class InputValidator {
     }
 
     /** The rule of one annotation; null for annotations that are not constraints (descriptions, defaults...). */
-    private static Rule rule(Annotation annotation, RecordComponent where) {
+    private static Rule rule(Annotation annotation, RecordComponent where, Class<?> type) {
         if (annotation instanceof NotNull a) {
-            return new Rule(v -> true, message(a.message(), "must not be null"), true);
+            return new Rule(v -> true, message(a.message(), REQUIRED), true, true);
         }
         if (annotation instanceof NotBlank a) {
-            return new Rule(v -> !v.toString().isBlank(), message(a.message(), "must not be blank"), true);
+            return new Rule(v -> !v.toString().isBlank(), message(a.message(), "must not be blank"), true, true);
         }
         if (annotation instanceof Size a) {
             int min = a.min();
             int max = a.max();
-            return new Rule(v -> size(v) >= min && size(v) <= max,
-                    message(a.message(), "size must be between " + min + " and " + max), false);
+            return new Rule(v -> size(v) >= min && size(v) <= max, message(a.message(), sizeMessage(type, min, max)),
+                    false);
         }
         if (annotation instanceof Min a) {
             long min = a.value();
             return new Rule(v -> ((Number) v).longValue() >= min,
-                    message(a.message(), "must be greater than or equal to " + min), false);
+                    message(a.message(), "must be at least " + min), false);
         }
         if (annotation instanceof Max a) {
             long max = a.value();
             return new Rule(v -> ((Number) v).longValue() <= max,
-                    message(a.message(), "must be less than or equal to " + max), false);
+                    message(a.message(), "must be at most " + max), false);
         }
         if (annotation instanceof Pattern a) {
             if (a.flags().length > 0) {
@@ -196,12 +217,21 @@ public final class InputValidator {
         }
         // A composed constraint (e.g. @DnsLabel): all of its parts must hold, reported once with its own message.
         // One with a validator class of its own, or a built-in one not handled above, has no parts to check here.
-        List<Rule> parts = rules(annotation.annotationType().getAnnotations(), where);
+        List<Rule> parts = rules(annotation.annotationType().getAnnotations(), where, type);
         if (constraint.validatedBy().length > 0 || parts.isEmpty()) {
             throw unsupported(annotation, where);
         }
         String text = composedMessage(annotation);
         return new Rule(v -> parts.stream().allMatch(p -> p.accepts(v)), text, parts.stream().anyMatch(Rule::nullCheck));
+    }
+
+    /** "must be 1 to 50 characters long", "must have at most 3 entries": in the unit of the parameter's type. */
+    private static String sizeMessage(Class<?> type, int min, int max) {
+        String unit = CharSequence.class.isAssignableFrom(type) ? "characters"
+                : Map.class.isAssignableFrom(type) ? "entries" : "items";
+        String range = min <= 0 ? "at most " + max : max == Integer.MAX_VALUE ? "at least " + min
+                : min == max ? "exactly " + min : min + " to " + max;
+        return (unit.equals("characters") ? "must be " + range + " characters long" : "must have " + range + " " + unit);
     }
 
     private static String message(String given, String standard) {

@@ -32,8 +32,24 @@ public record Paging(int page, int limit) {
         return (long) page * limit < total;
     }
 
-    /** "page 2 of 5" style suffix for text renderings. */
+    /** "3 of 45" and the page when there is more than one; {@link #render} is the whole heading. */
     public String describe(int shown, int total) {
         return shown + " of " + total + (page > 1 || hasMore(total) ? " (page " + page + ", limit " + limit + ")" : "");
+    }
+
+    /**
+     * A list tool's text: "3 of 45 workspaces (page 2, limit 20): a; b; c". The noun agrees with the total, and an
+     * empty page ends after its heading (saying so when it lies past the last page) instead of on a dangling colon.
+     */
+    public String render(int total, String noun, List<String> lines, String separator) {
+        StringBuilder text = new StringBuilder().append(lines.size()).append(" of ").append(Counted.of(total, noun));
+        if (lines.isEmpty() && total > 0) {
+            int last = (total + limit - 1) / limit;
+            text.append(" (page ").append(page).append(" is past the last page, ").append(last).append(", at limit ")
+                    .append(limit).append(')');
+        } else if (page > 1 || hasMore(total)) {
+            text.append(" (page ").append(page).append(", limit ").append(limit).append(')');
+        }
+        return lines.isEmpty() ? text.toString() : text.append(": ").append(String.join(separator, lines)).toString();
     }
 }

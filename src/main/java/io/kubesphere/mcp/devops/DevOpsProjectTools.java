@@ -22,7 +22,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import static io.kubesphere.mcp.devops.ScopedRoute.DEVOPS;
 
@@ -71,9 +70,8 @@ public class DevOpsProjectTools implements ToolProvider {
                 .description("List the DevOps projects of a workspace you can access; pass a project's namespace as "
                         + "devops_project to the other DevOps tools.")
                 .routes(ScopedRoute.all(LIST_PROJECTS))
-                .text(list -> Paging.of(list.page(), list.limit()).describe(list.items().size(), list.total())
-                        + " DevOps projects" + (list.items().isEmpty() ? "" : ": " + list.items().stream()
-                                .map(DevOpsProject::line).collect(Collectors.joining(", "))))
+                .text(list -> Paging.of(list.page(), list.limit()).render(list.total(), "DevOps project",
+                        list.items().stream().map(DevOpsProject::line).toList(), ", "))
                 .handler((ctx, in) -> {
                     Paging paging = Paging.of(in.page(), in.limit());
                     return ctx.kubesphere()
@@ -100,9 +98,8 @@ public class DevOpsProjectTools implements ToolProvider {
                 .description("List a DevOps project's credentials (name, type, description; never secrets), e.g. to "
                         + "pick a credential_id.")
                 .routes(ScopedRoute.all(LIST_CREDENTIALS))
-                .text(list -> Paging.of(list.page(), list.limit()).describe(list.items().size(), list.total())
-                        + " credentials" + (list.items().isEmpty() ? "" : ": " + list.items().stream()
-                                .map(c -> c.name() + " (" + c.type() + ")").collect(Collectors.joining(", "))))
+                .text(list -> Paging.of(list.page(), list.limit()).render(list.total(), "credential",
+                        list.items().stream().map(c -> c.name() + " (" + c.type() + ")").toList(), ", "))
                 .handler((ctx, in) -> {
                     Paging paging = Paging.of(in.page(), in.limit());
                     return ctx.kubesphere()

@@ -16,6 +16,11 @@ public interface Credentials {
     /** The KubeSphere username these credentials act as, when known without asking KubeSphere. */
     Optional<String> username();
 
+    /** Why these credentials cannot authenticate at all (a misconfiguration), or empty. */
+    default Optional<String> problem() {
+        return Optional.empty();
+    }
+
     /** Credentials that cannot authenticate, and say why on every call (a misconfiguration, a missing caller token). */
     static Credentials refusing(String why) {
         return new Credentials() {
@@ -32,6 +37,11 @@ public interface Credentials {
             @Override
             public Optional<String> username() {
                 return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> problem() {
+                return Optional.of(why);
             }
         };
     }

@@ -31,6 +31,11 @@ public final class KubeSphereSession {
         return List.copyOf(calls);
     }
 
+    /** Why no request of this call can authenticate (e.g. a misconfiguration), or empty. */
+    public Optional<String> credentialsProblem() {
+        return credentials.problem();
+    }
+
     /** Who these credentials act as, when known without a request (password login, or a JWT's claim). */
     public Optional<String> knownUsername() {
         return credentials.username();

@@ -15,7 +15,10 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 
-/** The JSON mapper of the MCP SDK, with one repair: an McpError is written as a JSON-RPC error, not as a Java exception. */
+/**
+ * The JSON mapper of the MCP SDK, with two repairs: an McpError is written as a JSON-RPC error, not as a Java
+ * exception; and the SDK's error for an unknown tool gets a message that names the tool and says what to do.
+ */
 public class McpJson {
 
     @Produces
@@ -36,12 +39,43 @@ public class McpJson {
                 gen.writeNullField("id");
                 gen.writeObjectFieldStart("error");
                 gen.writeNumberField("code", rpc == null ? McpSchema.ErrorCodes.INTERNAL_ERROR : rpc.code());
-                gen.writeStringField("message", rpc == null ? "internal error" : rpc.message());
+                gen.writeStringField("message", rpc == null ? "internal error" : message(rpc));
                 gen.writeEndObject();
+                gen.writeEndObject();
+            }
+        });
+        module.addSerializer(McpSchema.JSONRPCResponse.JSONRPCError.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(McpSchema.JSONRPCResponse.JSONRPCError error, JsonGenerator gen,
+                    SerializerProvider provider) throws IOException {
+                gen.writeStartObject();
+                gen.writeNumberField("code", error.code());
+                gen.writeStringField("message", message(error));
+                if (error.data() != null) {
+                    gen.writeFieldName("data");
+                    provider.defaultSerializeValue(error.data(), gen);
+                }
                 gen.writeEndObject();
             }
         });
         return new ObjectMapper().registerModule(module)
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
+
+    /** How the SDK (2.1) marks a tools/call of a name it does not have: -32602, the name only in data. */
+    private static final String SDK_UNKNOWN_TOOL = "Tool not found: ";
+
+    /**
+     * The SDK says "Unknown tool: invalid_tool_name" whatever the name was; a client shows the message, so it names
+     * the tool (clipped: it is the caller's text) and points to tools/list.
+     */
+    static String message(McpSchema.JSONRPCResponse.JSONRPCError error) {
+        if (error.code() == McpSchema.ErrorCodes.INVALID_PARAMS && error.data() instanceof String data
+                && data.startsWith(SDK_UNKNOWN_TOOL)) {
+            String name = data.substring(SDK_UNKNOWN_TOOL.length());
+            name = name.length() > 64 ? name.substring(0, 64) + "…" : name;
+            return "Unknown tool '" + name + "'. Call tools/list to see the tools this server offers.";
+        }
+        return error.message();
     }
 }

@@ -1,7 +1,10 @@
 package io.kubesphere.mcp.mcp;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubesphere.mcp.auth.PassthroughGate;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import jakarta.servlet.AsyncContext;
@@ -13,16 +16,21 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * /mcp: hands requests to the SDK's streamable-HTTP transport, with two repairs: a body that is not JSON gets the
- * JSON-RPC parse error (-32700), and an event stream opened by GET gets its headers at once (Undertow would hold them
+ * /mcp: hands requests to the SDK's streamable-HTTP transport, with repairs: a body that is not JSON gets the
+ * JSON-RPC parse error (-32700); a request without a session id gets a 400 that says to initialize (the SDK says
+ * -32601 "method not found"), one with an unknown or expired session id a 404 that says the same (the SDK sends a bare
+ * 404 or an "internal error"); and an event stream opened by GET gets its headers at once (Undertow would hold them
  * until the first event).
  */
 @WebServlet(urlPatterns = "/mcp", asyncSupported = true, loadOnStartup = 1)
@@ -30,6 +38,11 @@ public class McpServlet extends HttpServlet {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_BODY = 4 * 1024 * 1024;
+    private static final String SESSION_HEADER = "Mcp-Session-Id";
+    static final String NO_SESSION = "Missing Mcp-Session-Id header: send initialize first (without the header), "
+            + "then send the Mcp-Session-Id of its response with every later request.";
+    static final String UNKNOWN_SESSION = "Unknown MCP session (it ended, or the server instance that held it is "
+            + "gone). Start a new session: send initialize without an Mcp-Session-Id header.";
 
     private final McpServerRuntime runtime;
     private final PassthroughGate gate;
@@ -52,6 +65,9 @@ public class McpServlet extends HttpServlet {
         if (response == null) {
             return;
         }
+        String session = request.getHeader(SESSION_HEADER);
+        boolean hasSession = session != null && !session.isBlank();
+        HttpServletResponse answer = hasSession ? new SessionGone(response) : response;
         switch (request.getMethod()) {
             case "POST" -> {
                 byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
@@ -65,9 +81,24 @@ public class McpServlet extends HttpServlet {
                     rpcError(response, 400, -32700, "Parse error: the request body is not valid JSON");
                     return;
                 }
-                transport.service(new BufferedBody(request, body), response);
+                if (!hasSession) {
+                    JsonNode message = JSON.readTree(body);
+                    if (message.isObject() && !"initialize".equals(message.path("method").asText())) {
+                        rpcError(response, 400, message.get("id"), -32000, NO_SESSION);
+                        return;
+                    }
+                }
+                transport.service(new BufferedBody(request, body), answer);
             }
-            case "GET" -> transport.service(new FlushOnStream(request, response), response);
+            case "GET", "DELETE" -> {
+                if (!hasSession) {
+                    rpcError(response, 400, -32000, NO_SESSION);
+                } else if ("GET".equals(request.getMethod())) {
+                    transport.service(new FlushOnStream(request, answer), answer);
+                } else {
+                    transport.service(request, answer);
+                }
+            }
             default -> transport.service(request, response);
         }
     }
@@ -86,11 +117,74 @@ public class McpServlet extends HttpServlet {
     }
 
     private static void rpcError(HttpServletResponse response, int status, int code, String message) throws IOException {
+        rpcError(response, status, null, code, message);
+    }
+
+    /** A JSON-RPC error answering the request with this id (null when there is none to answer). */
+    private static void rpcError(HttpServletResponse response, int status, JsonNode id, int code, String message)
+            throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":" + code + ",\"message\":"
-                + JSON.writeValueAsString(message) + "}}");
+        response.getWriter().write(errorBody(id, code, message));
+    }
+
+    private static String errorBody(JsonNode id, int code, String message) throws IOException {
+        ObjectNode body = JSON.createObjectNode().put("jsonrpc", "2.0");
+        body.set("id", id != null && (id.isTextual() || id.isNumber()) ? id : NullNode.getInstance());
+        body.putObject("error").put("code", code).put("message", message);
+        return JSON.writeValueAsString(body);
+    }
+
+    /**
+     * A 404 from the SDK means the session id is unknown (ended, or held by another instance): GET and DELETE get a
+     * bare 404, POST an "internal error". Every one gets the same JSON-RPC error instead (-32001, as the TypeScript SDK
+     * answers), saying to initialize again; what the SDK would have written after it is dropped.
+     */
+    private static final class SessionGone extends HttpServletResponseWrapper {
+        private boolean gone;
+        private PrintWriter discard;
+
+        SessionGone(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            sendError(status, null);
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            if (status != 404) {
+                super.sendError(status, message);
+                return;
+            }
+            setStatus(404);
+            getWriter().flush();
+        }
+
+        @Override
+        public void setStatus(int status) {
+            super.setStatus(status);
+            gone |= status == 404;
+        }
+
+        @Override
+        public PrintWriter getWriter() throws IOException {
+            if (!gone) {
+                return super.getWriter();
+            }
+            if (discard == null) {
+                super.setContentType("application/json");
+                super.setCharacterEncoding("UTF-8");
+                PrintWriter real = super.getWriter();
+                real.write(errorBody(null, -32001, UNKNOWN_SESSION));
+                real.flush();
+                discard = new PrintWriter(Writer.nullWriter());
+            }
+            return discard;
+        }
     }
 
     /**

@@ -76,6 +76,10 @@ public class ToolInvoker {
                         throw ToolError.refused(why);
                     });
                     I input = parse(tool, arguments);
+                    // Say why the credentials cannot work before a tool reasons about a missing username or a 401.
+                    session.credentialsProblem().ifPresent(why -> {
+                        throw new KubeSphereError(KubeSphereError.Kind.UNAUTHORIZED, 0, "", why);
+                    });
                     return tool.handler().handle(new ToolContext(session, exchange, progressToken), input);
                 })
                 // Leave the Vert.x event loop before the SDK writes the response.

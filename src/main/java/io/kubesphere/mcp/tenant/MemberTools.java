@@ -31,7 +31,6 @@ import jakarta.validation.constraints.Size;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
 /** Who is in a workspace or project, and with which built-in role. */
 @ApplicationScoped
@@ -266,8 +265,8 @@ public class MemberTools implements ToolProvider {
     }
 
     private static String render(MemberList list) {
-        return Paging.of(list.page(), list.limit()).describe(list.items().size(), list.total()) + " members: "
-                + list.items().stream().map(Member::line).collect(Collectors.joining(", "));
+        return Paging.of(list.page(), list.limit()).render(list.total(), "member",
+                list.items().stream().map(Member::line).toList(), ", ");
     }
 
     /** Built-in workspace roles exist as long as the workspace does, so a missing role means a missing workspace. */

@@ -1,6 +1,7 @@
 package io.kubesphere.mcp.tenant;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.kubesphere.mcp.catalog.Counted;
 import io.kubesphere.mcp.catalog.NoInput;
 import io.kubesphere.mcp.catalog.PageInput;
 import io.kubesphere.mcp.catalog.Paging;
@@ -16,7 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /** Who am I, and which clusters are there. */
@@ -60,8 +60,11 @@ public class PlatformTools implements ToolProvider {
                 .description("Show who this server acts as in KubeSphere: username, platform role, email, visible "
                         + "workspaces. Call first.")
                 .routes(GET_USER, WorkspaceTools.LIST)
-                .text(id -> id.username() + " (platform role " + id.platformRole() + "), sees " + id.workspacesTotal()
-                        + " workspaces" + (id.workspaces().isEmpty() ? "" : ": " + String.join(", ", id.workspaces())))
+                .text(id -> id.username()
+                        + (id.platformRole() == null ? " (no platform role)" : " (platform role " + id.platformRole() + ")")
+                        + ", sees "
+                        + Counted.of(id.workspacesTotal(), "workspace")
+                        + (id.workspaces().isEmpty() ? "" : ": " + String.join(", ", id.workspaces())))
                 .handler((ctx, in) -> {
                     String username = ctx.kubesphere().knownUsername().orElseThrow(() -> ToolError.refused(
                             "Cannot tell who the configured token belongs to (it is not a KubeSphere JWT with a "
@@ -83,10 +86,9 @@ public class PlatformTools implements ToolProvider {
                 .description("List the clusters you may use: host flag, readiness, Kubernetes version. Needed to "
                         + "create workspaces and projects.")
                 .routes(LIST_CLUSTERS)
-                .text(list -> Paging.of(list.page(), list.limit()).describe(list.items().size(), list.total())
-                        + " clusters: " + list.items().stream()
-                                .map(c -> c.name() + (c.host() ? " (host)" : "") + (c.ready() ? " ready" : " NOT ready"))
-                                .collect(Collectors.joining(", ")))
+                .text(list -> Paging.of(list.page(), list.limit()).render(list.total(), "cluster", list.items().stream()
+                        .map(c -> c.name() + (c.host() ? " (host)" : "") + (c.ready() ? " ready" : " NOT ready"))
+                        .toList(), ", "))
                 .handler((ctx, in) -> {
                     Paging paging = in.paging();
                     return ctx.kubesphere().send(paging.apply(KsCall.of(LIST_CLUSTERS))).map(body -> {

@@ -23,7 +23,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Projects: namespaces of a workspace on one cluster. */
 @ApplicationScoped
@@ -85,8 +84,8 @@ public class ProjectTools implements ToolProvider {
                 .title("List projects")
                 .description("List the projects (namespaces) of a workspace on a cluster.")
                 .routes(LIST)
-                .text(list -> Paging.of(list.page(), list.limit()).describe(list.items().size(), list.total())
-                        + " projects: " + list.items().stream().map(Project::line).collect(Collectors.joining("; ")))
+                .text(list -> Paging.of(list.page(), list.limit()).render(list.total(), "project",
+                        list.items().stream().map(Project::line).toList(), "; "))
                 .handler((ctx, in) -> {
                     Paging paging = Paging.of(in.page(), in.limit());
                     KsCall call = KsCall.of(LIST, "cluster", in.cluster(), "workspace", in.workspace())

@@ -26,7 +26,6 @@ import jakarta.validation.constraints.Size;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /** The roles of each scope, so that an agent can tell built-in roles (which it may grant) from custom ones. */
 @ApplicationScoped
@@ -82,10 +81,10 @@ public class RoleTools implements ToolProvider {
                 .description("List platform, workspace or project roles, marking the built-in ones; only built-in "
                         + "roles can be assigned here.")
                 .routes(GLOBAL, WORKSPACE, PROJECT)
-                .text(list -> Paging.of(list.page(), list.limit()).describe(list.items().size(), list.total()) + " "
-                        + list.scope() + " roles: " + list.items().stream()
+                .text(list -> Paging.of(list.page(), list.limit()).render(list.total(), list.scope() + " role",
+                        list.items().stream()
                                 .map(r -> r.name() + (r.builtIn() ? " (built-in)" : " (custom, not assignable here)"))
-                                .collect(Collectors.joining(", ")))
+                                .toList(), ", "))
                 .handler((ctx, in) -> {
                     KsCall call;
                     Predicate<String> builtIn;

@@ -34,7 +34,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** User accounts and their platform role. */
 @ApplicationScoped
@@ -125,8 +124,8 @@ public class UserTools implements ToolProvider {
                 .title("List users")
                 .description("List user accounts with email, platform role and state.")
                 .routes(LIST)
-                .text(list -> Paging.of(list.page(), list.limit()).describe(list.items().size(), list.total())
-                        + " users: " + list.items().stream().map(User::line).collect(Collectors.joining("; ")))
+                .text(list -> Paging.of(list.page(), list.limit()).render(list.total(), "user",
+                        list.items().stream().map(User::line).toList(), "; "))
                 .handler((ctx, in) -> {
                     Paging paging = Paging.of(in.page(), in.limit());
                     if (in.globalrole() != null && !in.globalrole().isBlank()) {

@@ -26,7 +26,6 @@ import jakarta.validation.constraints.Size;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Workspaces: the top-level tenant unit. */
 @ApplicationScoped
@@ -82,8 +81,8 @@ public class WorkspaceTools implements ToolProvider {
                 .title("List workspaces")
                 .description("List the workspaces you can see, with clusters and manager.")
                 .routes(LIST)
-                .text(list -> Paging.of(list.page(), list.limit()).describe(list.items().size(), list.total())
-                        + " workspaces: " + list.items().stream().map(Workspace::line).collect(Collectors.joining("; ")))
+                .text(list -> Paging.of(list.page(), list.limit()).render(list.total(), "workspace",
+                        list.items().stream().map(Workspace::line).toList(), "; "))
                 .handler((ctx, in) -> {
                     Paging paging = Paging.of(in.page(), in.limit());
                     return ctx.kubesphere().send(paging.apply(KsCall.of(LIST).query("name", in.name())))

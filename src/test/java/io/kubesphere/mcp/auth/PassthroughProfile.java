@@ -15,6 +15,8 @@ public class PassthroughProfile implements QuarkusTestProfile {
     static final Path AUDIT = Path.of("target", "passthrough-audit-" + ProcessHandle.current().pid() + ".log")
             .toAbsolutePath();
 
+    private static final String SDK_LOG_LEVEL = "quarkus.log.category.\"io.modelcontextprotocol\".level";
+
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
@@ -24,8 +26,11 @@ public class PassthroughProfile implements QuarkusTestProfile {
                 "quarkus.log.file.enabled", "true",
                 "quarkus.log.file.path", LOG.toString(),
                 "quarkus.log.file.level", "ALL",
-                // As much as the server and the SDK ever say, so that a token in any message would show up.
+                // As much as the server and the SDK ever say, so that a token in any message would show up in
+                // the file; the console shows the DEBUG lines only when asked for, as in every other test
+                // (-Dquarkus.log.category."io.modelcontextprotocol".level=DEBUG).
                 "quarkus.log.category.\"io.kubesphere\".level", "DEBUG",
-                "quarkus.log.category.\"io.modelcontextprotocol\".level", "DEBUG");
+                "quarkus.log.category.\"io.modelcontextprotocol\".level", "DEBUG",
+                "quarkus.log.console.level", System.getProperty(SDK_LOG_LEVEL) == null ? "INFO" : "ALL");
     }
 }

@@ -61,42 +61,54 @@ class InputValidatorTest {
 
     @Test
     void eachRuleReportsTheParameterByItsWireName() {
-        assertEquals(List.of("work_space: must not be null"),
+        assertEquals(List.of("work_space is required"),
                 InputValidator.validate(new In(null, null, null, null, null, null, null, null)));
         // A composed name rule is one violation with its own message, whatever part of it failed.
-        assertEquals(List.of("work_space: " + Names.DNS_LABEL_RULE),
+        assertEquals(List.of("work_space " + Names.DNS_LABEL_RULE),
                 InputValidator.validate(new In("Bad_Name", null, null, null, null, null, null, null)));
-        assertEquals(List.of("work_space: " + Names.DNS_LABEL_RULE),
+        assertEquals(List.of("work_space " + Names.DNS_LABEL_RULE),
                 InputValidator.validate(new In("a".repeat(64), null, null, null, null, null, null, null)));
-        assertEquals(List.of("user: " + Names.USERNAME_RULE),
+        assertEquals(List.of("user " + Names.USERNAME_RULE),
                 InputValidator.validate(new In("ws", "-x", null, null, null, null, null, null)));
-        assertEquals(List.of("limit: must be greater than or equal to 1"),
+        assertEquals(List.of("limit must be at least 1"),
                 InputValidator.validate(new In("ws", null, 0, null, null, null, null, null)));
-        assertEquals(List.of("limit: must be less than or equal to 200"),
+        assertEquals(List.of("limit must be at most 200"),
                 InputValidator.validate(new In("ws", null, 201, null, null, null, null, null)));
-        assertEquals(List.of("password: 8 to 64"),
+        assertEquals(List.of("password 8 to 64"),
                 InputValidator.validate(new In("ws", null, null, "short", null, null, null, null)));
         for (String bad : List.of("no-at-sign", "@example.com", "a@", "a@b@c.d", "a..b@example.com", "a@-x.com",
                 "a b@example.com")) {
-            assertEquals(List.of("email: an email"),
+            assertEquals(List.of("email an email"),
                     InputValidator.validate(new In("ws", null, null, null, bad, null, null, null)), bad);
         }
-        assertEquals(List.of("email: size must be between 0 and 254"), InputValidator.validate(
+        assertEquals(List.of("email must be at most 254 characters long"), InputValidator.validate(
                 new In("ws", null, null, null, "b".repeat(60) + "@" + "c".repeat(63) + "." + "d".repeat(63) + "."
                         + "e".repeat(63) + ".com", null, null, null)));
     }
 
     @Test
     void elementsOfListsAndMapsAndNestedRecordsAreChecked() {
-        assertEquals(List.of("clusters[1]: " + Names.DNS_LABEL_RULE, "clusters[2]: must not be null"),
+        assertEquals(List.of("clusters[1] " + Names.DNS_LABEL_RULE, "clusters[2] is required"),
                 InputValidator.validate(new In("ws", null, null, null, null, Arrays.asList("host", "No", null),
                         null, null)));
-        assertEquals(List.of("items: size must be between 0 and 2", "items[0].name: must not be blank",
-                "items[0].name: lower-case letters only", "items[1].name: lower-case letters only", "items[2]: must not be null"),
+        assertEquals(List.of("items must have at most 2 items", "items[0].name must not be blank",
+                "items[0].name lower-case letters only", "items[1].name lower-case letters only", "items[2] is required"),
                 InputValidator.validate(new In("ws", null, null, null, null, null,
                         Arrays.asList(new Item(" "), new Item("X"), null), null)));
-        assertEquals(List.of("labels[Team] (key): must match \"^[a-z]+$\"", "labels[Team]: size must be between 0 and 3"),
+        assertEquals(List.of("labels[Team] (key) must match \"^[a-z]+$\"", "labels[Team] must be at most 3 characters long"),
                 InputValidator.validate(new In("ws", null, null, null, null, null, null, Map.of("Team", "abcd"))));
+    }
+
+    record Contact(@NotBlank String name,
+            @Size(max = 254, message = Names.EMAIL_RULE) @Email(message = Names.EMAIL_RULE)
+            @Pattern(regexp = Names.EMAIL, message = Names.EMAIL_RULE) String email) {
+    }
+
+    @Test
+    void aMissingValueIsRequiredAndARuleSharedByConstraintsIsSaidOnce() {
+        assertEquals(List.of("name is required"), InputValidator.validate(new Contact(null, null)));
+        // create_user's email: three constraints, one rule text; a bad address breaks all three.
+        assertEquals(List.of("email " + Names.EMAIL_RULE), InputValidator.validate(new Contact("n", "not-an-email")));
     }
 
     @Test

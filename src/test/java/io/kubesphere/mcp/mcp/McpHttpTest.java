@@ -162,7 +162,7 @@ class McpHttpTest {
             for (String hostile : List.of("../x", "a/b", "%2e%2e", "Stone", "x".repeat(300), "")) {
                 CallToolResult result = mcp.call("get_workspace", Map.of("workspace", hostile));
                 assertTrue(result.isError(), hostile);
-                assertThat(hostile, text(result), containsString("workspace: must be a DNS-1123 label"));
+                assertThat(hostile, text(result), containsString("workspace must be a DNS-1123 label"));
             }
             assertThat(text(mcp.call("get_workspace", Map.of())), containsString("workspace"));
             CallToolResult unknown = mcp.call("get_workspace", Map.of("workspace", "stone", "namespace", "x"));

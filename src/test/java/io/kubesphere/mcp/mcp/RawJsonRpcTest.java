@@ -1,17 +1,22 @@
 package io.kubesphere.mcp.mcp;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
+
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Streamable HTTP at the wire level: what a client that is not the SDK sees. */
 @QuarkusTest
@@ -65,18 +70,63 @@ class RawJsonRpcTest {
     }
 
     @Test
-    void requestWithoutSessionIsABadRequestWithoutStackTrace() {
+    void requestWithoutSessionIsABadRequestThatSaysToInitialize() {
+        // The SDK alone answers -32601 "method not found", which sends a client looking for a method it has.
         mcp().body("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}").post("/mcp").then()
                 .statusCode(400)
-                .body("error.message", containsString("Session ID required"))
+                .body("id", equalTo(2))
+                .body("error.code", equalTo(-32000))
+                .body("error.message", allOf(containsString("Mcp-Session-Id"), containsString("initialize")))
                 .body(not(containsString("stackTrace")))
                 .body(not(containsString("at io.")));
+        mcp().body("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}").post("/mcp").then()
+                .statusCode(400).body("error.code", equalTo(-32000));
+        given().accept("text/event-stream").get("/mcp").then()
+                .statusCode(400).body("error.message", containsString("send initialize first"));
+        given().delete("/mcp").then()
+                .statusCode(400).body("error.message", containsString("send initialize first"));
     }
 
     @Test
-    void unknownSessionIsNotFound() {
-        mcp().header("Mcp-Session-Id", "no-such-session").body("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}")
-                .post("/mcp").then().statusCode(404).body(not(containsString("stackTrace")));
+    void unknownSessionIsNotFoundOnEveryMethod() {
+        // MCP: a server MUST answer 404 to a session id it does not know; the client then initializes again.
+        Response post = mcp().header("Mcp-Session-Id", "no-such-session")
+                .body("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}").post("/mcp");
+        Response get = given().accept("text/event-stream").header("Mcp-Session-Id", "no-such-session").get("/mcp");
+        Response delete = given().header("Mcp-Session-Id", "no-such-session").delete("/mcp");
+        for (Response r : List.of(post, get, delete)) {
+            r.then().statusCode(404)
+                    .contentType(containsString("application/json"))
+                    .body("jsonrpc", equalTo("2.0"))
+                    .body("error.code", equalTo(-32001))
+                    .body("error.message", allOf(containsString("Unknown MCP session"),
+                            containsString("send initialize")))
+                    .body(not(containsString("stackTrace")));
+        }
+    }
+
+    @Test
+    void unknownToolIsInvalidParamsNamingTheToolAndTheWayOut() {
+        String session = session();
+        mcp().header("Mcp-Session-Id", session).body("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
+                .post("/mcp").then().statusCode(202);
+        Response call = mcp().header("Mcp-Session-Id", session).body("""
+                {"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"list_workspacez","arguments":{}}}""")
+                .post("/mcp");
+        call.then().statusCode(200);
+        JsonPath rpc = rpc(call);
+        assertEquals(7, rpc.getInt("id"));
+        assertEquals(-32602, rpc.getInt("error.code"));
+        // The SDK says "Unknown tool: invalid_tool_name" whatever the name was.
+        assertEquals("Unknown tool 'list_workspacez'. Call tools/list to see the tools this server offers.",
+                rpc.getString("error.message"));
+    }
+
+    /** A JSON-RPC answer, whether it came as JSON or as the data of an SSE event. */
+    private static JsonPath rpc(Response response) {
+        String body = response.asString();
+        return JsonPath.from(body.lines().filter(line -> line.startsWith("data:"))
+                .map(line -> line.substring("data:".length()).strip()).reduce((first, last) -> last).orElse(body));
     }
 
     @Test

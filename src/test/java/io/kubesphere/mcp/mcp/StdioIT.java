@@ -30,11 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The packaged jar, spawned the way an IDE spawns it, spoken to over stdio. */
-class StdioIT {
+public class StdioIT {
 
     static final String JAR = "target/quarkus-app/quarkus-run.jar";
 
-    static List<String> command() {
+    public static List<String> command() {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         return List.of(java, "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", JAR);
     }
