@@ -9,6 +9,7 @@ import io.kubesphere.mcp.support.McpTestClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -35,8 +36,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the tools cannot check the username; they write anyway and say so, in the output record and in the text.
  */
 @QuarkusTest
-@TestProfile(TenantIsolationTest.Stoneshi.class)
+@TestProfile(UnverifiedUserTest.WorkspaceAdmin.class)
 class UnverifiedUserTest {
+
+    /** stoneshi again, in an app of its own: these tests give stoneshi a workspace that other tests do not expect. */
+    public static class WorkspaceAdmin implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("kubesphere.username", "stoneshi");
+        }
+    }
 
     static final String WS = "uv-stone-admin";
 
