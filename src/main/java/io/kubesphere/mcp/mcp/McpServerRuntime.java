@@ -7,6 +7,7 @@ import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.config.ServerConfig;
 import io.kubesphere.mcp.guide.Guide;
 import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
@@ -53,6 +54,7 @@ public class McpServerRuntime {
     private final ToolInvoker invoker;
     private final Guide guide;
     private final McpJsonMapper json;
+    private final JsonSchemaValidator schemas;
     private final String version;
     private final String bindHost;
     private volatile List<AsyncToolSpecification> specifications;
@@ -60,7 +62,7 @@ public class McpServerRuntime {
     private volatile McpAsyncServer server;
 
     public McpServerRuntime(ServerConfig config, ToolCatalog catalog, ToolInvoker invoker, Guide guide,
-            McpJsonMapper json,
+            McpJsonMapper json, JsonSchemaValidator schemas,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version,
             @ConfigProperty(name = "quarkus.http.host", defaultValue = "127.0.0.1") String bindHost) {
         this.config = config;
@@ -68,6 +70,7 @@ public class McpServerRuntime {
         this.invoker = invoker;
         this.guide = guide;
         this.json = json;
+        this.schemas = schemas;
         this.version = version;
         this.bindHost = bindHost;
     }
@@ -168,7 +171,9 @@ public class McpServerRuntime {
         return spec.serverInfo(ServerIdentity.implementation(version))
                 .instructions(INSTRUCTIONS)
                 .capabilities(capabilities())
+                // Both given, never looked up: the SDK's ServiceLoader defaults do not exist in a native image.
                 .jsonMapper(json)
+                .jsonSchemaValidator(schemas)
                 // The invoker checks arguments against their records' constraints, with messages that say what to do.
                 .validateToolInputs(false)
                 // Elicitation waits for a person.

@@ -64,6 +64,9 @@ class ContractTest {
                     schemas.outputSchema(tool.output()))));
         }
         JsonNode actual = snapshot(TOOLS, file);
+        if (UPDATE) {
+            return; // the running server still serves the class-path copy of before; the next build refreshes it
+        }
 
         List<McpSchema.Tool> served;
         try (McpTestClient mcp = McpTestClient.http(root)) {
