@@ -132,19 +132,21 @@ class GuideTest {
     @Test
     void argumentsCompleteFromKubeSphere() {
         try (McpTestClient mcp = McpTestClient.http(root)) {
-            assertEquals(Set.of("demo", "stone"), Set.copyOf(complete(mcp, "onboard_developer", "workspace", "",
-                    Map.of())));
-            assertEquals(List.of("stone"), complete(mcp, "onboard_developer", "workspace", "st", Map.of()));
-            assertEquals(List.of("host"), complete(mcp, "onboard_developer", "cluster", "", Map.of()));
+            // Other test classes add to the shared sandbox: admin sees at least the demo data.
+            assertTrue(complete(mcp, "onboard_developer", "workspace", "", Map.of()).containsAll(List.of("demo",
+                    "stone")));
+            List<String> st = complete(mcp, "onboard_developer", "workspace", "st", Map.of());
+            assertTrue(st.contains("stone") && st.stream().allMatch(w -> w.startsWith("st")), st.toString());
+            assertTrue(complete(mcp, "onboard_developer", "cluster", "", Map.of()).contains("host"));
             assertTrue(complete(mcp, "onboard_developer", "username", "stone", Map.of()).contains("stoneshi"));
             // Projects need the workspace and cluster chosen first.
             assertEquals(List.of(), complete(mcp, "onboard_developer", "project", "", Map.of()));
-            assertEquals(List.of("stone-project"), complete(mcp, "onboard_developer", "project", "",
-                    Map.of("workspace", "stone", "cluster", "host")));
-            assertEquals(List.of("stone-devops"), complete(mcp, "diagnose_pipeline_run", "devops_project", "",
-                    Map.of("workspace", "stone")));
-            assertEquals(Set.of("build", "service-mb"), Set.copyOf(complete(mcp, "diagnose_pipeline_run", "pipeline",
-                    "", Map.of("devops_project", "stone-devops"))));
+            assertTrue(complete(mcp, "onboard_developer", "project", "", Map.of("workspace", "stone", "cluster",
+                    "host")).contains("stone-project"));
+            assertTrue(complete(mcp, "diagnose_pipeline_run", "devops_project", "", Map.of("workspace", "stone"))
+                    .contains("stone-devops"));
+            assertTrue(complete(mcp, "diagnose_pipeline_run", "pipeline", "", Map.of("devops_project",
+                    "stone-devops")).containsAll(List.of("build", "service-mb")));
             assertFalse(complete(mcp, "diagnose_pipeline_run", "run", "",
                     Map.of("devops_project", "stone-devops", "pipeline", "build")).isEmpty());
             // A hostile context value never reaches KubeSphere: the tool's checks refuse it, so nothing to offer.
