@@ -122,6 +122,22 @@ class RawJsonRpcTest {
                 rpc.getString("error.message"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\"whoami\"", "[\"whoami\"]", "{\"name\":\"whoami\",\"arguments\":\"x\"}",
+            "{\"name\":\"whoami\",\"arguments\":[1,2]}"})
+    void malformedToolCallParamsAreInvalidParams(String params) {
+        // The SDK could not read these and answered HTTP 200 with an empty body: the client waited for its timeout.
+        String session = session();
+        Response call = mcp().header("Mcp-Session-Id", session)
+                .body("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":" + params + "}")
+                .post("/mcp");
+        JsonPath rpc = rpc(call);
+        assertEquals(9, rpc.getInt("id"), call.asString());
+        assertEquals(-32602, rpc.getInt("error.code"), call.asString());
+        org.hamcrest.MatcherAssert.assertThat(rpc.getString("error.message"), allOf(containsString("tools/call"),
+                not(containsString("Exception"))));
+    }
+
     /** A JSON-RPC answer, whether it came as JSON or as the data of an SSE event. */
     private static JsonPath rpc(Response response) {
         String body = response.asString();

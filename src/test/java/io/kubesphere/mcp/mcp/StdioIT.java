@@ -126,6 +126,38 @@ public class StdioIT {
     }
 
     @Test
+    void malformedToolCallParamsAreAnsweredOverStdio() throws Exception {
+        // The SDK threw on these outside its error handling: no answer at all, the client waited for its timeout.
+        Process process = sandbox(ProcessBuilder.Redirect.DISCARD);
+        try (OutputStream in = process.getOutputStream()) {
+            in.write(("""
+                    {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}
+                    {"jsonrpc":"2.0","method":"notifications/initialized"}
+                    {"jsonrpc":"2.0","id":2,"method":"tools/call","params":"whoami"}
+                    {"jsonrpc":"2.0","id":3,"method":"tools/call","params":["whoami"]}
+                    {"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"whoami","arguments":"x"}}
+                    {"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"whoami","arguments":[]}}
+                    """).getBytes(StandardCharsets.UTF_8));
+        }
+        List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> errors = new ArrayList<>();
+        for (String line : lines) {
+            JsonNode answer = json.readTree(line);
+            if (answer.path("id").asInt() > 1) {
+                errors.add(answer);
+            }
+        }
+        assertEquals(List.of(2, 3, 4, 5), errors.stream().map(a -> a.path("id").asInt()).sorted().toList(), lines.toString());
+        for (JsonNode error : errors) {
+            assertEquals(-32602, error.path("error").path("code").asInt(), error.toString());
+            assertTrue(error.path("error").path("message").asText().startsWith("Invalid params for tools/call"),
+                    error.toString());
+        }
+    }
+
+    @Test
     void callsInFlightWhenStdinClosesAreFinishedAnsweredAndAudited() throws Exception {
         File stderr = File.createTempFile("stdio-it", ".log");
         Process process = sandbox(ProcessBuilder.Redirect.to(stderr));
