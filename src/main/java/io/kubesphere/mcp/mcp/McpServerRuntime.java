@@ -9,7 +9,6 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
-import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -32,7 +31,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /** Builds the MCP server (official SDK, async API) from the tool catalog, on stdio or on streamable HTTP at /mcp. */
@@ -45,27 +43,25 @@ public class McpServerRuntime {
     public static final String INSTRUCTIONS = "KubeSphere tenant management (workspaces, projects, users, members, "
             + "built-in roles) and DevOps pipelines. Never deletes; only built-in roles; least privilege by default; "
             + "admin grants need a person's confirmation. Call whoami first to see who you act as.";
-    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
 
     private final ServerConfig config;
     private final ToolCatalog catalog;
     private final ToolInvoker invoker;
     private final McpJsonMapper json;
     private final String version;
-    private final String bindHost;
+    private final HeaderGuard guard;
     private volatile List<AsyncToolSpecification> specifications;
     private volatile HttpServletStreamableServerTransportProvider http;
     private volatile McpAsyncServer server;
 
     public McpServerRuntime(ServerConfig config, ToolCatalog catalog, ToolInvoker invoker, McpJsonMapper json,
-            @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version,
-            @ConfigProperty(name = "quarkus.http.host", defaultValue = "127.0.0.1") String bindHost) {
+            @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version, HeaderGuard guard) {
         this.config = config;
         this.catalog = catalog;
         this.invoker = invoker;
         this.json = json;
         this.version = version;
-        this.bindHost = bindHost;
+        this.guard = guard;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -93,7 +89,7 @@ public class McpServerRuntime {
         HttpServletStreamableServerTransportProvider provider = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(json)
                 .mcpEndpoint("/mcp")
-                .securityValidator(securityValidator())
+                .securityValidator(guard)
                 .contextExtractor(CallerCredentials::context)
                 .build();
         server = configure(McpServer.async(provider));
@@ -145,19 +141,6 @@ public class McpServerRuntime {
         };
         server = configure(McpServer.async(new StdioServerTransportProvider(traffic, watched, out)));
         closed.await();
-    }
-
-    private DefaultServerTransportSecurityValidator securityValidator() {
-        List<String> origins = new ArrayList<>(List.of("http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*",
-                "https://localhost:*", "https://127.0.0.1:*"));
-        config.http().allowedOrigins().ifPresent(origins::addAll);
-        List<String> hosts = new ArrayList<>();
-        if (LOOPBACK.contains(bindHost)) {
-            // Bound to loopback: only loopback names may reach us, which is what defeats DNS rebinding.
-            hosts.addAll(List.of("localhost:*", "127.0.0.1:*", "[::1]:*"));
-        }
-        config.http().allowedHosts().ifPresent(hosts::addAll);
-        return DefaultServerTransportSecurityValidator.builder().allowedOrigins(origins).allowedHosts(hosts).build();
     }
 
     private McpAsyncServer configure(McpServer.AsyncSpecification<?> spec) {
