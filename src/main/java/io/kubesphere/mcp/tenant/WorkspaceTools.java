@@ -2,6 +2,7 @@ package io.kubesphere.mcp.tenant;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +16,9 @@ import io.kubesphere.mcp.kubesphere.KsCall;
 import io.kubesphere.mcp.kubesphere.Route;
 import io.kubesphere.mcp.policy.DnsLabel;
 import io.kubesphere.mcp.policy.Names;
+import io.kubesphere.mcp.policy.PrivilegedGrants;
 import io.kubesphere.mcp.policy.Username;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -58,6 +61,12 @@ public class WorkspaceTools implements ToolProvider {
 
     public record WorkspaceList(List<Workspace> items, int total, int page, int limit,
             @JsonProperty("has_more") boolean hasMore) {
+    }
+
+    private final PrivilegedGrants grants;
+
+    public WorkspaceTools(PrivilegedGrants grants) {
+        this.grants = grants;
     }
 
     @Override
@@ -117,7 +126,11 @@ public class WorkspaceTools implements ToolProvider {
                     template.putObject("spec").put("manager", manager);
                     ArrayNode clusters = spec.putObject("placement").putArray("clusters");
                     new LinkedHashSet<>(in.clusters()).forEach(c -> clusters.addObject().put("name", c));
-                    return ctx.kubesphere().send(KsCall.of(CREATE).body(body)).map(Workspace::from);
+                    // The manager becomes workspace admin: someone else than the caller only with a person's yes.
+                    Uni<Void> confirmed = manager.equals(creator) ? Uni.createFrom().voidItem()
+                            : grants.workspaceManager(ctx, in.workspace(), manager);
+                    return confirmed.<JsonNode>chain(() -> ctx.kubesphere().send(KsCall.of(CREATE).body(body)))
+                            .map(Workspace::from);
                 });
     }
 }
