@@ -19,6 +19,15 @@ public record Paging(int page, int limit) {
         return call.query("page", page).query("limit", limit);
     }
 
+    /** This page of a list held whole, for routes that ignore page and limit. */
+    public <T> List<T> slice(List<T> all) {
+        long from = (long) (page - 1) * limit;
+        if (from >= all.size()) {
+            return List.of();
+        }
+        return all.subList((int) from, (int) Math.min(all.size(), from + limit));
+    }
+
     public boolean hasMore(int total) {
         return (long) page * limit < total;
     }

@@ -8,6 +8,7 @@ import io.kubesphere.mcp.kubesphere.Kube;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Compact projections of ks-devops objects, and the annotation keys they are read from. */
 final class DevOpsViews {
@@ -50,26 +51,60 @@ final class DevOpsViews {
         }
     }
 
-    public record LatestRun(String id, String state, String result, @JsonProperty("start_time") String startTime) {
+    /**
+     * A pipeline's or a branch's last run: from the newest PipelineRun (run name, phase) or, for a branch, from the
+     * Jenkins summary ks-devops keeps in jenkins-branches (Jenkins id, result or state).
+     */
+    public record LatestRun(String run, @JsonProperty("jenkins_id") String jenkinsId, String status,
+            @JsonProperty("start_time") String startTime) {
+
+        static LatestRun fromPipelineRun(JsonNode r) {
+            return new LatestRun(Kube.name(r), Kube.annotation(r, ANN_RUN_ID), phase(r),
+                    Kube.text(r.path("status").path("startTime")));
+        }
+
+        static LatestRun fromJenkins(JsonNode run) {
+            if (run == null || !run.isObject()) {
+                return null;
+            }
+            String result = Kube.text(run.path("result"));
+            return new LatestRun(null, Kube.text(run.path("id")),
+                    result == null || "UNKNOWN".equals(result) ? Kube.text(run.path("state")) : result,
+                    Kube.text(run.path("startTime")));
+        }
+
+        String line() {
+            return (run == null ? "#" + jenkinsId : run + (jenkinsId == null ? "" : " (#" + jenkinsId + ")")) + " "
+                    + status + (startTime == null ? "" : ", started " + startTime);
+        }
+    }
+
+    /** A branch Jenkins found in a multi-branch pipeline's repository, by its git name, with its own last run. */
+    public record Branch(String name, @JsonProperty("latest_run") LatestRun latestRun) {
+
+        String line() {
+            return name + (latestRun == null ? "" : " (last run " + latestRun.line() + ")");
+        }
     }
 
     public record Parameter(String name, @JsonProperty("default_value") String defaultValue, String type,
             String description) {
     }
 
-    /** A pipeline as list_pipelines shows it: identity, type, health of the last run. */
+    /**
+     * A pipeline as list_pipelines shows it: identity and type. No last run: the Pipeline object does not carry it
+     * (ks-devops' jenkins-metadata has no latestRun), and a request per listed pipeline would be too costly.
+     */
     public record PipelineSummary(String name, String type, String description, String creator, String created,
-            @JsonProperty("sync_status") String syncStatus, @JsonProperty("latest_run") LatestRun latestRun) {
+            @JsonProperty("sync_status") String syncStatus) {
 
         static PipelineSummary from(JsonNode p) {
-            return new PipelineSummary(Kube.name(p), DevOpsViews.type(p), DevOpsViews.description(p), Kube.annotation(p, ANN_CREATOR),
-                    Kube.created(p), Kube.annotation(p, ANN_PIPELINE_SYNC), DevOpsViews.latestRun(p));
+            return new PipelineSummary(Kube.name(p), DevOpsViews.type(p), DevOpsViews.description(p),
+                    Kube.annotation(p, ANN_CREATOR), Kube.created(p), Kube.annotation(p, ANN_PIPELINE_SYNC));
         }
 
         String line() {
-            return name + " (" + type + ")" + (latestRun == null ? ""
-                    : ", last run #" + latestRun.id() + " " + (latestRun.result() == null ? latestRun.state()
-                            : latestRun.result()));
+            return name + " (" + type + ")";
         }
     }
 
@@ -81,7 +116,22 @@ final class DevOpsViews {
             @JsonProperty("source_type") String sourceType, @JsonProperty("git_url") String gitUrl,
             @JsonProperty("credential_id") String credentialId, @JsonProperty("script_path") String scriptPath,
             @JsonProperty("discover_branches") Boolean discoverBranches,
-            @JsonProperty("discover_tags") Boolean discoverTags, List<String> branches) {
+            @JsonProperty("discover_tags") Boolean discoverTags, List<Branch> branches,
+            @JsonProperty("not_verified") String notVerified) {
+
+        /** The pipeline with its last run (plain pipelines: from its newest PipelineRun, found by the caller). */
+        Pipeline withLatestRun(LatestRun run) {
+            return new Pipeline(name, devopsProject, type, description, creator, created, syncStatus, run, jenkinsfile,
+                    parameters, disableConcurrent, timerCron, sourceType, gitUrl, credentialId, scriptPath,
+                    discoverBranches, discoverTags, branches, notVerified);
+        }
+
+        /** Why a reference in the request could not be checked before the write, or null. */
+        Pipeline withNotVerified(String note) {
+            return new Pipeline(name, devopsProject, type, description, creator, created, syncStatus, latestRun,
+                    jenkinsfile, parameters, disableConcurrent, timerCron, sourceType, gitUrl, credentialId, scriptPath,
+                    discoverBranches, discoverTags, branches, note);
+        }
 
         static Pipeline from(JsonNode p) {
             JsonNode spec = p.path("spec");
@@ -94,14 +144,15 @@ final class DevOpsViews {
                     Kube.text(x.path("default_value")), Kube.text(x.path("type")), Kube.text(x.path("description")))));
             return new Pipeline(Kube.name(p), Kube.text(p.path("metadata").path("namespace")), DevOpsViews.type(p),
                     DevOpsViews.description(p), Kube.annotation(p, ANN_CREATOR), Kube.created(p),
-                    Kube.annotation(p, ANN_PIPELINE_SYNC), DevOpsViews.latestRun(p), Kube.text(plain.path("jenkinsfile")),
+                    Kube.annotation(p, ANN_PIPELINE_SYNC), null, Kube.text(plain.path("jenkinsfile")),
                     params.isEmpty() ? null : params,
                     plain.has("disable_concurrent") ? plain.get("disable_concurrent").asBoolean() : null,
                     Kube.text(plain.path("timer_trigger").path("cron")),
                     multi ? Kube.text(mb.path("source_type")) : null, Kube.text(git.path("url")),
                     Kube.text(git.path("credential_id")), multi ? Kube.text(mb.path("script_path")) : null,
                     multi ? git.path("discover_branches").asBoolean(false) : null,
-                    multi ? git.path("discover_tags").asBoolean(false) : null, multi ? DevOpsViews.branches(p) : null);
+                    multi ? git.path("discover_tags").asBoolean(false) : null, multi ? DevOpsViews.branches(p) : null,
+                    null);
         }
 
         String text() {
@@ -115,18 +166,22 @@ final class DevOpsViews {
                 sb.append(": ").append(description);
             }
             if (latestRun != null) {
-                sb.append("; last run #").append(latestRun.id()).append(' ')
-                        .append(latestRun.result() == null ? latestRun.state() : latestRun.result());
+                sb.append("; last run ").append(latestRun.line());
+            } else if (!MULTI_BRANCH.equals(type)) {
+                sb.append("; not run yet");
             }
             if (gitUrl != null) {
                 sb.append("; repository ").append(gitUrl).append(", script ").append(scriptPath);
             }
             if (branches != null) {
                 sb.append(branches.isEmpty() ? "; no branches reported by Jenkins yet"
-                        : "; branches: " + String.join(", ", branches));
+                        : "; branches: " + branches.stream().map(Branch::line).collect(Collectors.joining(", ")));
             }
             if (parameters != null && !parameters.isEmpty()) {
                 sb.append("; parameters: ").append(String.join(", ", parameters.stream().map(Parameter::name).toList()));
+            }
+            if (notVerified != null) {
+                sb.append(". ").append(notVerified);
             }
             return sb.toString();
         }
@@ -146,29 +201,49 @@ final class DevOpsViews {
         return d == null ? Kube.annotation(p, ANN_DESCRIPTION) : d;
     }
 
-    private static LatestRun latestRun(JsonNode p) {
-        JsonNode meta = parse(Kube.annotation(p, ANN_JENKINS_METADATA));
-        JsonNode run = meta == null ? null : meta.get("latestRun");
-        if (run == null || !run.isObject()) {
-            return null;
+    /**
+     * The branches Jenkins reported for a multi-branch pipeline (ks-devops' pipeline.Branch: {@code name} escaped
+     * like feat%2Fx, {@code rawName} feat/x, {@code latestRun}), shown by their git name; empty when none (yet).
+     */
+    static List<Branch> branches(JsonNode p) {
+        List<Branch> out = new ArrayList<>();
+        for (JsonNode b : reportedBranches(p)) {
+            String raw = Kube.text(b.path("rawName"));
+            String name = raw != null ? raw : Kube.text(b.path("name"));
+            if (name != null) {
+                out.add(new Branch(raw != null ? raw : name.replace("%2F", "/"),
+                        LatestRun.fromJenkins(b.get("latestRun"))));
+            }
         }
-        return new LatestRun(Kube.text(run.path("id")), Kube.text(run.path("state")), Kube.text(run.path("result")),
-                Kube.text(run.path("startTime")));
+        return out;
     }
 
-    /** Branch names Jenkins reported for a multi-branch pipeline; empty when it has reported none (yet). */
-    static List<String> branches(JsonNode p) {
-        List<String> names = new ArrayList<>();
+    /** The raw jenkins-branches items. */
+    static List<JsonNode> reportedBranches(JsonNode p) {
+        List<JsonNode> out = new ArrayList<>();
         JsonNode list = parse(Kube.annotation(p, ANN_JENKINS_BRANCHES));
         if (list != null && list.isArray()) {
-            list.forEach(b -> {
-                String name = Kube.text(b.path("name"));
-                if (name != null) {
-                    names.add(name);
-                }
-            });
+            list.forEach(out::add);
+        }
+        return out;
+    }
+
+    /** Parameter names the pipeline declares: in its spec, and as Jenkins reported them (jenkins-metadata). */
+    static Set<String> declaredParameters(JsonNode p) {
+        Set<String> names = new java.util.TreeSet<>();
+        p.path("spec").path("pipeline").path("parameters").forEach(x -> addText(names, x.path("name")));
+        JsonNode meta = parse(Kube.annotation(p, ANN_JENKINS_METADATA));
+        if (meta != null) {
+            meta.path("parameters").forEach(x -> addText(names, x.path("name")));
         }
         return names;
+    }
+
+    private static void addText(Set<String> names, JsonNode node) {
+        String text = Kube.text(node);
+        if (text != null) {
+            names.add(text);
+        }
     }
 
     private static JsonNode parse(String json) {
@@ -184,16 +259,23 @@ final class DevOpsViews {
 
     public record Run(String name, String pipeline, String branch, String phase,
             @JsonProperty("start_time") String startTime, @JsonProperty("completion_time") String completionTime,
-            @JsonProperty("jenkins_id") String jenkinsId, String creator) {
+            @JsonProperty("jenkins_id") String jenkinsId, String creator,
+            @JsonProperty("not_verified") String notVerified) {
+
+        Run withNotVerified(String note) {
+            return new Run(name, pipeline, branch, phase, startTime, completionTime, jenkinsId, creator, note);
+        }
 
         static Run from(JsonNode r) {
             String pipeline = Kube.label(r, LABEL_RUN_PIPELINE);
             if (pipeline == null) {
                 pipeline = Kube.text(r.path("spec").path("pipelineRef").path("name"));
             }
-            return new Run(Kube.name(r), pipeline, Kube.text(r.path("spec").path("scm").path("refName")), DevOpsViews.phase(r),
+            // refName is the Jenkins branch name (feat%2Fx); people see the git name.
+            String ref = Kube.text(r.path("spec").path("scm").path("refName"));
+            return new Run(Kube.name(r), pipeline, ref == null ? null : ref.replace("%2F", "/"), DevOpsViews.phase(r),
                     Kube.text(r.path("status").path("startTime")), Kube.text(r.path("status").path("completionTime")),
-                    Kube.annotation(r, ANN_RUN_ID), Kube.annotation(r, ANN_RUN_CREATOR));
+                    Kube.annotation(r, ANN_RUN_ID), Kube.annotation(r, ANN_RUN_CREATOR), null);
         }
 
         String line() {

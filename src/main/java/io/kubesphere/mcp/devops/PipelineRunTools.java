@@ -18,6 +18,9 @@ import io.kubesphere.mcp.devops.DevOpsViews.Run;
 import io.kubesphere.mcp.devops.DevOpsViews.Stage;
 import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.KsCall;
+import io.kubesphere.mcp.kubesphere.KubeSphereError;
+import io.kubesphere.mcp.kubesphere.Route;
+import io.kubesphere.mcp.policy.GitBranch;
 import io.kubesphere.mcp.policy.DnsLabel;
 import io.kubesphere.mcp.policy.Names;
 import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
@@ -56,10 +59,12 @@ public class PipelineRunTools implements ToolProvider {
             ScopedRoute.get(DEVOPS + "/v1alpha3/namespaces/{devops_project}/pipelineruns/{run}/nodedetails");
     /** The log exists only behind the v1alpha2 Jenkins proxy, addressed by the Jenkins run id. */
     static final ScopedRoute LOG_ROUTE = ScopedRoute.get(
-            DEVOPS + "/v1alpha2/namespaces/{devops_project}/pipelines/{pipeline}/runs/{jenkins_id}/log");
+            DEVOPS + "/v1alpha2/namespaces/{devops_project}/pipelines/{pipeline}/runs/{jenkins_id}/log")
+            .produces(Route.TEXT);
     /** Runs of a multi-branch pipeline live under their branch in Jenkins. */
     static final ScopedRoute BRANCH_LOG_ROUTE = ScopedRoute.get(DEVOPS
-            + "/v1alpha2/namespaces/{devops_project}/pipelines/{pipeline}/branches/{branch}/runs/{jenkins_id}/log");
+            + "/v1alpha2/namespaces/{devops_project}/pipelines/{pipeline}/branches/{branch}/runs/{jenkins_id}/log")
+            .produces(Route.TEXT);
 
     static final int MAX_WAIT_SECONDS = 300;
     static final int MAX_TAIL_LINES = 5000;
@@ -71,7 +76,8 @@ public class PipelineRunTools implements ToolProvider {
             @DnsLabel String devopsProject,
             @JsonPropertyDescription(DevOpsInputs.PIPELINE) @NotNull
             @DnsLabel String pipeline,
-            @JsonPropertyDescription("Branch to build (required for multi-branch pipelines, not allowed otherwise)")
+            @JsonPropertyDescription("Branch to build, e.g. feat/x (required for multi-branch pipelines, not allowed "
+                    + "otherwise)")
             @Pattern(regexp = DevOpsInputs.BRANCH, message = DevOpsInputs.BRANCH_RULE) String branch,
             // Names and values are checked in the handler (runParameters): JSON schema cannot say "scalar of any kind".
             @JsonPropertyDescription("Build parameters, e.g. {\"TAG\": \"v1\"}")
@@ -177,23 +183,81 @@ public class PipelineRunTools implements ToolProvider {
                 .routes(ScopedRoute.all(PipelineTools.GET, TRIGGER))
                 .text(r -> "Started run " + r.name() + " of pipeline " + r.pipeline()
                         + (r.branch() == null ? "" : " [" + r.branch() + "]") + " (phase " + r.phase()
-                        + "). Follow it with get_pipeline_run run=" + r.name() + " and wait_seconds.")
+                        + "). Follow it with get_pipeline_run run=" + r.name() + " and wait_seconds."
+                        + (r.notVerified() == null ? "" : " " + r.notVerified()))
                 .handler((ctx, in) -> {
                     Map<String, String> parameters = runParameters(in.parameters()); // before any request
+                    GitBranch branch = branchInput(in.branch(), "run_pipeline");
                     return ctx.kubesphere()
                             .send(PipelineTools.GET.call(in.cluster(), "devops_project", in.devopsProject(),
                                     "pipeline", in.pipeline()))
-                            .flatMap(pipeline -> {
-                                checkBranch(in, pipeline);
+                            .map(pipeline -> checked(in, branch, parameters, pipeline))
+                            // Who may start runs but not read the pipeline: start it, and say what went unchecked.
+                            .onFailure(f -> f instanceof KubeSphereError e && e.status() == 403)
+                            .recoverWithItem(f -> new Checked(branch == null ? null : branch.name(),
+                                    "The branch and parameters could not be verified (no permission to read "
+                                            + "pipeline " + in.pipeline() + ")."))
+                            .flatMap(checked -> {
                                 ObjectNode body = JsonNodeFactory.instance.objectNode();
                                 ArrayNode params = body.putArray("parameters");
                                 parameters.forEach((k, v) -> params.addObject().put("name", k).put("value", v));
                                 return ctx.kubesphere().send(TRIGGER.call(in.cluster(), "devops_project",
                                         in.devopsProject(), "pipeline", in.pipeline())
-                                        .query("branch", in.branch()).body(body));
-                            })
-                            .map(Run::from);
+                                        .query("branch", checked.branch()).body(body))
+                                        .map(run -> Run.from(run).withNotVerified(checked.note()));
+                            });
                 });
+    }
+
+    /** What run_pipeline sends after its checks: the Jenkins branch name (or null) and what could not be checked. */
+    record Checked(String branch, String note) {
+    }
+
+    /** A branch argument in either form (feat/x or feat%2Fx); null when absent. */
+    static GitBranch branchInput(String value, String tool) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return GitBranch.parse(value).orElseThrow(() -> ToolError.invalid("Invalid arguments for " + tool
+                + ": branch " + GitBranch.RULE + ". Nothing was sent to KubeSphere."));
+    }
+
+    /** The checks a real server skips (it starts runs for any branch and parameter), against the pipeline read. */
+    static Checked checked(RunInput in, GitBranch branch, Map<String, String> parameters, JsonNode pipeline) {
+        checkBranch(in, pipeline);
+        String name = null;
+        String note = null;
+        List<String> declared = new ArrayList<>(DevOpsViews.declaredParameters(pipeline));
+        if (branch != null) {
+            List<JsonNode> reported = DevOpsViews.reportedBranches(pipeline);
+            JsonNode match = reported.stream().filter(b -> branch.name().equals(Kube.text(b.path("name")))
+                    || branch.raw().equals(Kube.text(b.path("rawName")))).findFirst().orElse(null);
+            if (match == null && !reported.isEmpty()) {
+                throw ToolError.invalid("Pipeline " + in.pipeline() + " has no branch " + branch + ". Branches: "
+                        + DevOpsViews.branches(pipeline).stream().map(DevOpsViews.Branch::name)
+                                .collect(Collectors.joining(", ")) + ". Nothing was started.");
+            }
+            if (match == null) {
+                note = "Branch " + branch + " could not be verified: Jenkins has not reported the pipeline's "
+                        + "branches yet.";
+            } else {
+                match.path("parameters").forEach(p -> {
+                    String n = Kube.text(p.path("name"));
+                    if (n != null && !declared.contains(n)) {
+                        declared.add(n);
+                    }
+                });
+            }
+            name = match == null ? branch.name() : Kube.text(match.path("name"));
+        }
+        List<String> unknown = parameters.keySet().stream().filter(p -> !declared.contains(p)).toList();
+        if (!unknown.isEmpty()) {
+            throw ToolError.invalid("Pipeline " + in.pipeline() + (branch == null ? "" : " [" + branch + "]")
+                    + " does not declare parameter" + (unknown.size() == 1 ? " " : "s ") + String.join(", ", unknown)
+                    + (declared.isEmpty() ? "; it declares no parameters" : "; it declares " + String.join(", ",
+                            declared)) + ". Nothing was started.");
+        }
+        return new Checked(name, note);
     }
 
     static final java.util.regex.Pattern PARAM_NAME_PATTERN = java.util.regex.Pattern.compile(PARAM_NAME);
@@ -239,14 +303,15 @@ public class PipelineRunTools implements ToolProvider {
         boolean multi = DevOpsViews.MULTI_BRANCH.equals(DevOpsViews.type(pipeline));
         boolean hasBranch = in.branch() != null && !in.branch().isBlank();
         if (multi && !hasBranch) {
-            List<String> branches = DevOpsViews.branches(pipeline);
+            List<DevOpsViews.Branch> branches = DevOpsViews.branches(pipeline);
             String url = Kube.text(pipeline.path("spec").path("multi_branch_pipeline").path("git_source").path("url"));
             throw ToolError.invalid("Pipeline " + in.pipeline() + " is a multi-branch pipeline: say which branch to "
                     + "build with branch. " + (branches.isEmpty()
                             ? "Jenkins has not reported its branches yet (they appear after it scans the repository"
                                     + (url == null ? "" : " " + url) + "); use a branch that exists there and "
                                     + "contains the Jenkinsfile, or check get_pipeline later."
-                            : "Branches: " + String.join(", ", branches) + ".")
+                            : "Branches: " + branches.stream().map(DevOpsViews.Branch::name)
+                                    .collect(Collectors.joining(", ")) + ".")
                     + " Nothing was started.");
         }
         if (!multi && hasBranch) {
@@ -265,8 +330,10 @@ public class PipelineRunTools implements ToolProvider {
                 .handler((ctx, in) -> {
                     Paging paging = Paging.of(in.page(), in.limit());
                     // backward=false: also show runs Jenkins has not picked up yet (the default hides them).
+                    GitBranch branch = branchInput(in.branch(), "list_pipeline_runs");
                     KsCall call = paging.apply(RUNS.call(in.cluster(), "devops_project", in.devopsProject(),
-                            "pipeline", in.pipeline())).query("branch", in.branch()).query("backward", "false");
+                            "pipeline", in.pipeline())).query("branch", branch == null ? null : branch.name())
+                            .query("backward", "false");
                     return ctx.kubesphere().send(call).map(body -> {
                         int total = Kube.total(body);
                         return new RunList(Kube.items(body, Run::from), total, paging.page(), paging.limit(),
@@ -377,8 +444,10 @@ public class PipelineRunTools implements ToolProvider {
                                         "pipeline", in.pipeline(), "jenkins_id", r.jenkinsId());
                             } else {
                                 try {
+                                    GitBranch branch = GitBranch.parse(r.branch())
+                                            .orElseThrow(IllegalArgumentException::new);
                                     call = BRANCH_LOG_ROUTE.call(in.cluster(), "devops_project", in.devopsProject(),
-                                            "pipeline", in.pipeline(), "branch", r.branch(), "jenkins_id",
+                                            "pipeline", in.pipeline(), "branch", branch.name(), "jenkins_id",
                                             r.jenkinsId());
                                     call.route().expand(call.path());
                                 } catch (IllegalArgumentException e) {

@@ -12,12 +12,15 @@ import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.catalog.ToolError;
 import io.kubesphere.mcp.catalog.ToolProvider;
 import io.kubesphere.mcp.catalog.Toolset;
+import io.kubesphere.mcp.catalog.ToolContext;
+import io.kubesphere.mcp.devops.DevOpsViews.LatestRun;
 import io.kubesphere.mcp.devops.DevOpsViews.Pipeline;
 import io.kubesphere.mcp.devops.DevOpsViews.PipelineSummary;
 import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
 import io.kubesphere.mcp.policy.DnsLabel;
 import io.kubesphere.mcp.policy.Names;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -26,6 +29,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,6 +41,8 @@ import static io.kubesphere.mcp.devops.ScopedRoute.DEVOPS;
 /** Pipelines of a DevOps project: list, read, create (plain Jenkinsfile or multi-branch from git). */
 @ApplicationScoped
 public class PipelineTools implements ToolProvider {
+
+    private static final Logger LOG = Logger.getLogger(PipelineTools.class);
 
     static final ScopedRoute LIST = ScopedRoute.get(DEVOPS + "/v1alpha3/namespaces/{devops_project}/pipelines");
     static final ScopedRoute GET =
@@ -157,8 +163,8 @@ public class PipelineTools implements ToolProvider {
     ToolDefinition<ListInput, PipelineList> listPipelines() {
         return ToolDefinition.read("list_pipelines", Toolset.devops, ListInput.class, PipelineList.class)
                 .title("List pipelines")
-                .description("List the pipelines of a DevOps project with their type and last run result. "
-                        + "Filter by name substring.")
+                .description("List the pipelines of a DevOps project with their type (get_pipeline shows the last "
+                        + "run). Filter by name substring.")
                 .routes(ScopedRoute.all(LIST))
                 .text(list -> Paging.of(list.page(), list.limit()).render(list.total(), "pipeline",
                         list.items().stream().map(PipelineSummary::line).toList(), "; "))
@@ -179,11 +185,28 @@ public class PipelineTools implements ToolProvider {
                 .title("Get a pipeline")
                 .description("Get one pipeline: type, Jenkinsfile or git source, parameters, last run and the "
                         + "branches found (multi-branch).")
-                .routes(ScopedRoute.all(GET))
+                .routes(ScopedRoute.all(GET, PipelineRunTools.RUNS))
                 .text(Pipeline::text)
                 .handler((ctx, in) -> ctx.kubesphere()
                         .send(GET.call(in.cluster(), "devops_project", in.devopsProject(), "pipeline", in.pipeline()))
-                        .map(Pipeline::from));
+                        .map(Pipeline::from)
+                        .flatMap(p -> DevOpsViews.MULTI_BRANCH.equals(p.type()) ? Uni.createFrom().item(p)
+                                : latestRun(ctx, in).map(p::withLatestRun)));
+    }
+
+    /**
+     * A plain pipeline's newest PipelineRun: one request, newest first (ks-devops sorts by start time, else creation,
+     * descending), including runs Jenkins has not picked up yet. A failure only loses this detail.
+     */
+    private static Uni<LatestRun> latestRun(ToolContext ctx, GetInput in) {
+        return ctx.kubesphere()
+                .send(PipelineRunTools.RUNS.call(in.cluster(), "devops_project", in.devopsProject(),
+                        "pipeline", in.pipeline()).query("page", 1).query("limit", 1).query("backward", "false"))
+                .map(body -> Kube.items(body, LatestRun::fromPipelineRun).stream().findFirst().orElse(null))
+                .onFailure().recoverWithItem(f -> {
+                    LOG.debugf("last run of %s not read: %s", in.pipeline(), f.getMessage());
+                    return null;
+                });
     }
 
     ToolDefinition<CreateInput, Pipeline> createPipeline() {
@@ -191,19 +214,46 @@ public class PipelineTools implements ToolProvider {
                 .title("Create a pipeline")
                 .description("Create a pipeline in a DevOps project: from a Jenkinsfile (type pipeline) or for each "
                         + "branch of a git repository (multi-branch-pipeline).")
-                .routes(ScopedRoute.all(CREATE))
+                .routes(ScopedRoute.all(CREATE, DevOpsProjectTools.LIST_CREDENTIALS))
                 .text(p -> "Created pipeline " + p.details() + ". Start it with run_pipeline.")
                 .handler((ctx, in) -> {
                     ObjectNode body = body(in, ctx.kubesphere().knownUsername().orElse(null));
-                    return ctx.kubesphere()
-                            .send(CREATE.call(in.cluster(), "devops_project", in.devopsProject()).body(body))
-                            .map(Pipeline::from)
+                    return checkCredential(ctx, in)
+                            .flatMap(note -> ctx.kubesphere()
+                                    .send(CREATE.call(in.cluster(), "devops_project", in.devopsProject()).body(body))
+                                    .map(created -> Pipeline.from(created).withNotVerified(note)))
                             .onFailure(f -> f instanceof KubeSphereError e
                                     && e.kind() == KubeSphereError.Kind.CONFLICT)
                             .transform(f -> new ToolError(ToolError.Outcome.FAILED, "A pipeline named " + in.pipeline()
                                     + " already exists in DevOps project " + in.devopsProject()
                                     + ". Choose another name, or use get_pipeline / run_pipeline on the existing one."));
                 });
+    }
+
+    /**
+     * ks-devops stores any credential_id without checking it; Jenkins then fails to clone. So one read first: the
+     * credential must exist in the project. Null when it does (or none is given), a note when the caller may not list
+     * credentials (403) and it could not be checked.
+     */
+    private static Uni<String> checkCredential(ToolContext ctx, CreateInput in) {
+        if (in.credentialId() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return ctx.kubesphere()
+                .send(DevOpsProjectTools.LIST_CREDENTIALS.call(in.cluster(), "devops_project", in.devopsProject())
+                        .query("name", in.credentialId()))
+                .map(list -> {
+                    boolean found = Kube.items(list, Kube::name).contains(in.credentialId());
+                    if (!found) {
+                        throw ToolError.invalid("DevOps project " + in.devopsProject() + " has no credential "
+                                + in.credentialId() + ". Use list_credentials to pick one (or create it in the "
+                                + "KubeSphere console first). Nothing was created.");
+                    }
+                    return (String) null;
+                })
+                .onFailure(f -> f instanceof KubeSphereError e && e.status() == 403)
+                .recoverWithItem(f -> "Credential " + in.credentialId() + " could not be verified (no permission "
+                        + "to list the project's credentials).");
     }
 
     /** The Pipeline object as ks-devops takes it; checks the fields the chosen type needs before anything is sent. */

@@ -21,6 +21,11 @@ record ScopedRoute(Route plain, Route clustered) {
         return new ScopedRoute(Route.post(template), Route.post("/clusters/{cluster}" + template));
     }
 
+    /** The same routes, declared as producing {@code mediaType}. */
+    ScopedRoute produces(String mediaType) {
+        return new ScopedRoute(plain.produces(mediaType), clustered.produces(mediaType));
+    }
+
     KsCall call(String cluster, String... pathKeyValues) {
         if (cluster == null || cluster.isBlank()) {
             return KsCall.of(plain, pathKeyValues);

@@ -71,12 +71,13 @@ public class KubeSphereClient {
         }
         String contentType = body == null ? null : "application/json";
         return credentials.authorization()
-                .flatMap(auth -> wire.send(route.method(), path, query, auth, contentType, body)
+                .flatMap(auth -> wire.send(route.method(), path, query, route.accept(), auth, contentType, body)
                         .flatMap(response -> response.status() == 401
                                 ? Uni.createFrom().item(response)
                                         .invoke(r -> trace.accept(new UpstreamCall(route.method(), path, 401)))
                                         .flatMap(r -> credentials.reauthorize(auth))
-                                        .flatMap(fresh -> wire.send(route.method(), path, query, fresh, contentType, body))
+                                        .flatMap(fresh -> wire.send(route.method(), path, query, route.accept(), fresh,
+                                                contentType, body))
                                 : Uni.createFrom().item(response)))
                 .map(response -> read(response, route.method(), path, trace))
                 .onFailure(f -> !(f instanceof KubeSphereError))

@@ -58,10 +58,11 @@ public class KubeSphereWire {
 
     /**
      * Sends one request. {@code path} is the raw (already encoded) path the guard checks, {@code query} is empty or
-     * starts with '?'. A refused request fails with a policy error and opens no connection.
+     * starts with '?', {@code accept} is the route's {@link Route#accept()}. A refused request fails with a policy
+     * error and opens no connection.
      */
-    public Uni<WireResponse> send(String method, String path, String query, String authorization, String contentType,
-            byte[] body) {
+    public Uni<WireResponse> send(String method, String path, String query, String accept, String authorization,
+            String contentType, byte[] body) {
         return Uni.createFrom().emitter(emitter -> {
             if (!guard.permits(method, path)) {
                 emitter.fail(UpstreamGuard.refusal(method, path));
@@ -71,16 +72,16 @@ public class KubeSphereWire {
             // then came back with an empty body (seen in the servlet tests, never on an event loop): so requests start
             // on an event loop.
             if (Context.isOnEventLoopThread()) {
-                exchange(method, path, query, authorization, contentType, body, emitter);
+                exchange(method, path, query, accept, authorization, contentType, body, emitter);
             } else {
                 ((VertxInternal) vertx).createEventLoopContext()
-                        .runOnContext(v -> exchange(method, path, query, authorization, contentType, body, emitter));
+                        .runOnContext(v -> exchange(method, path, query, accept, authorization, contentType, body, emitter));
             }
         });
     }
 
-    private void exchange(String method, String path, String query, String authorization, String contentType,
-            byte[] body, UniEmitter<? super WireResponse> emitter) {
+    private void exchange(String method, String path, String query, String accept, String authorization,
+            String contentType, byte[] body, UniEmitter<? super WireResponse> emitter) {
         try {
             Target to = target();
             RequestOptions options = new RequestOptions()
@@ -91,7 +92,7 @@ public class KubeSphereWire {
                     .setURI(to.prefix() + path + query)
                     .setFollowRedirects(false)
                     .setIdleTimeout(readTimeout.toMillis())
-                    .putHeader("Accept", "application/json, text/plain");
+                    .putHeader("Accept", accept);
             if (authorization != null) {
                 options.putHeader("Authorization", authorization);
             }

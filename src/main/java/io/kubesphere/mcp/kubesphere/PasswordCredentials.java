@@ -166,7 +166,7 @@ public final class PasswordCredentials implements Credentials {
     private Uni<Token> call(String form, String grant) {
         Instant requested = clock.instant();
         Route token = UpstreamGuard.TOKEN;
-        return wire.send(token.method(), token.template(), "", null, "application/x-www-form-urlencoded",
+        return wire.send(token.method(), token.template(), "", token.accept(), null, "application/x-www-form-urlencoded",
                         form.getBytes(StandardCharsets.UTF_8))
                 .map(response -> toToken(response, grant, requested))
                 .invoke(t -> events.grant(grant, true))

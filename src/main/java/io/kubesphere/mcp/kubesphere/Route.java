@@ -1,5 +1,7 @@
 package io.kubesphere.mcp.kubesphere;
 
+import io.kubesphere.mcp.policy.GitBranch;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,21 +19,38 @@ public final class Route {
     /** A path parameter is one plain segment: no '/', no '%', no leading dot, so nothing can climb or re-route the path. */
     static final String SEGMENT = "[A-Za-z0-9](?:[A-Za-z0-9._@-]{0,251}[A-Za-z0-9])?";
     private static final Pattern SAFE_SEGMENT = Pattern.compile(SEGMENT);
+    /**
+     * The one variable that is not a plain segment: a Jenkins branch name ({@code feat%2Fx}), written with its '%'
+     * escaped ({@code feat%252Fx}) because Go routes on the decoded path and must hand ks-devops the name itself.
+     */
+    static final String BRANCH = "branch";
+    static final String BRANCH_SEGMENT = "[A-Za-z0-9_](?:[A-Za-z0-9._-]|%252F){0,600}";
+
+    public static final String JSON = "application/json";
+    /** What the ks-devops Jenkins log proxy produces. */
+    public static final String TEXT = "text/plain; charset=utf-8";
 
     private final String method;
     private final String template;
+    private final String produces;
     private final List<String> variables;
     private final Pattern matcher;
 
     private Route(String method, String template) {
+        this(method, template, JSON);
+    }
+
+    private Route(String method, String template, String produces) {
         this.method = Objects.requireNonNull(method);
         this.template = Objects.requireNonNull(template);
+        this.produces = Objects.requireNonNull(produces);
         List<String> vars = new ArrayList<>();
         StringBuilder regex = new StringBuilder();
         Matcher m = VARIABLE.matcher(template);
         int last = 0;
         while (m.find()) {
-            regex.append(Pattern.quote(template.substring(last, m.start()))).append(SEGMENT);
+            regex.append(Pattern.quote(template.substring(last, m.start())))
+                    .append(m.group(1).equals(BRANCH) ? BRANCH_SEGMENT : SEGMENT);
             vars.add(m.group(1));
             last = m.end();
         }
@@ -57,6 +76,24 @@ public final class Route {
         return new Route(method, template);
     }
 
+    /** The same route, declared as producing {@code mediaType} (as its go-restful registration says). */
+    public Route produces(String mediaType) {
+        return new Route(method, template, mediaType);
+    }
+
+    public String produces() {
+        return produces;
+    }
+
+    /**
+     * The Accept header go-restful matches for this route: it cuts the parameters off each Accept entry and compares
+     * the rest exactly with the produces strings, so a produces with parameters ("text/plain; charset=utf-8") can
+     * only be matched by the wildcard.
+     */
+    public String accept() {
+        return produces.contains(";") ? "*/*" : produces;
+    }
+
     public String method() {
         return method;
     }
@@ -74,12 +111,22 @@ public final class Route {
         String path = template;
         for (String var : variables) {
             String value = values.get(var);
-            if (value == null || !SAFE_SEGMENT.matcher(value).matches()) {
+            String segment = var.equals(BRANCH) ? branchSegment(value)
+                    : value != null && SAFE_SEGMENT.matcher(value).matches() ? value : null;
+            if (segment == null) {
                 throw new IllegalArgumentException("unsafe or missing path parameter '" + var + "'");
             }
-            path = path.replace("{" + var + "}", value);
+            path = path.replace("{" + var + "}", segment);
         }
         return path;
+    }
+
+    /** Decode-then-validate: only the %2F escape, a valid git branch underneath, never a raw '/'. */
+    private static String branchSegment(String name) {
+        if (name == null || name.contains("/")) {
+            return null;
+        }
+        return GitBranch.parse(name).map(b -> b.name().replace("%", "%25")).orElse(null);
     }
 
     public boolean matches(String requestMethod, String rawPath) {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
+import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.enterprise.inject.Produces;
@@ -16,9 +18,12 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 
 /**
- * The JSON mapper of the MCP SDK, with three repairs: an McpError is written as a JSON-RPC error, not as a Java
- * exception; the SDK's error for an unknown tool gets a message that names the tool and says what to do; and
- * tools/call params it cannot read get an answer (see {@link CallParamsMapper}).
+ * The JSON mapper and schema validator of the MCP SDK, built here rather than found by the SDK through
+ * {@code ServiceLoader}: a native image has no {@code META-INF/services} lookup (Quarkus builds it with
+ * {@code -H:-UseServiceLoaderFeature}), and every SDK builder not given both fails there (ClosedWorldIT).
+ * Three repairs: an McpError is written as a JSON-RPC error, not as a Java exception; the SDK's error for an
+ * unknown tool gets a message that names the tool and says what to do; and tools/call params it cannot read get an
+ * answer (see {@link CallParamsMapper}).
  */
 public class McpJson {
 
@@ -26,6 +31,13 @@ public class McpJson {
     @Singleton
     McpJsonMapper mcpJsonMapper() {
         return new CallParamsMapper(new JacksonMcpJsonMapper(create()));
+    }
+
+    /** Checks tool schemas when the server is built and structured results against their output schemas. */
+    @Produces
+    @Singleton
+    JsonSchemaValidator schemaValidator() {
+        return new DefaultJsonSchemaValidator(new ObjectMapper());
     }
 
     public static ObjectMapper create() {

@@ -6,6 +6,7 @@ import io.kubesphere.mcp.catalog.ToolCatalog;
 import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.config.ServerConfig;
 import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
@@ -48,6 +49,7 @@ public class McpServerRuntime {
     private final ToolCatalog catalog;
     private final ToolInvoker invoker;
     private final McpJsonMapper json;
+    private final JsonSchemaValidator schemas;
     private final String version;
     private final HeaderGuard guard;
     private volatile List<AsyncToolSpecification> specifications;
@@ -55,11 +57,13 @@ public class McpServerRuntime {
     private volatile McpAsyncServer server;
 
     public McpServerRuntime(ServerConfig config, ToolCatalog catalog, ToolInvoker invoker, McpJsonMapper json,
-            @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version, HeaderGuard guard) {
+            JsonSchemaValidator schemas, @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version,
+            HeaderGuard guard) {
         this.config = config;
         this.catalog = catalog;
         this.invoker = invoker;
         this.json = json;
+        this.schemas = schemas;
         this.version = version;
         this.guard = guard;
     }
@@ -148,7 +152,9 @@ public class McpServerRuntime {
                 .instructions(INSTRUCTIONS)
                 .capabilities(ServerCapabilities.builder().tools(false).logging().resources(false, false).prompts(false)
                         .build())
+                // Both given, never looked up: the SDK's ServiceLoader defaults do not exist in a native image.
                 .jsonMapper(json)
+                .jsonSchemaValidator(schemas)
                 // The invoker checks arguments against their records' constraints, with messages that say what to do.
                 .validateToolInputs(false)
                 // Elicitation waits for a person.

@@ -46,7 +46,7 @@ public class PrivilegedGrants {
     /** Before granting a workspace role: the workspace admin role needs confirmation. */
     public Uni<Void> workspaceRole(ToolContext ctx, String workspace, String username, String role) {
         return "admin".equals(role)
-                ? confirm(ctx, new Grant(username, "the workspace role " + workspace + "-admin",
+                ? confirm(ctx, new Grant(username, "the workspace role " + Roles.workspaceRoleName(workspace, "admin"),
                         "in workspace '" + workspace + "' (full control of the workspace and all its projects)"))
                 : Uni.createFrom().voidItem();
     }

@@ -3,6 +3,8 @@ package io.kubesphere.mcp.policy;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.kubesphere.mcp.catalog.ToolError;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Set;
 
 /**
@@ -85,13 +87,35 @@ public final class Roles {
         return globalRole(role == null ? null : role.wire());
     }
 
-    /** The WorkspaceRole name to send ({@code {workspace}-{role}}); refuses anything but a built-in workspace role. */
+    /** The WorkspaceRole name to send (see {@link #workspaceRoleName}); refuses anything but a built-in role. */
     public static String workspaceRoleRef(String workspace, String role) {
         if (role == null || !WORKSPACE.contains(role)) {
             throw ToolError.refused("'" + clip(role) + "' is not a built-in workspace role (viewer, regular, "
                     + "self-provisioner, admin). " + CUSTOM_ROLES + " Nothing was sent.");
         }
-        return workspace + "-" + role;
+        return workspaceRoleName(workspace, role);
+    }
+
+    /**
+     * The name KubeSphere gives a workspace's built-in role (ensureWorkspaceRoleName, workspacetemplate controller,
+     * v4.1.3): {@code {workspace}-{role}} while it fits a label value (63 characters), else
+     * {@code {role}.{FNV-1a 64 of the workspace name, 16 hex digits}}. Decided per role, so one workspace can have both.
+     */
+    static String workspaceRoleName(String workspace, String role) {
+        String plain = workspace + "-" + role;
+        if (plain.length() <= 63) {
+            return plain;
+        }
+        return role + "." + HexFormat.of().toHexDigits(fnv1a64(workspace.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static long fnv1a64(byte[] data) {
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : data) {
+            hash ^= b & 0xff;
+            hash *= 0x100000001b3L;
+        }
+        return hash;
     }
 
     public static String workspaceRoleRef(String workspace, WorkspaceRole role) {
@@ -118,8 +142,16 @@ public final class Roles {
 
     /** Whether this is one of the four roles KubeSphere creates for every workspace. */
     public static boolean builtInWorkspace(String workspace, String name) {
-        return name != null && name.startsWith(workspace + "-")
-                && WORKSPACE.contains(name.substring(workspace.length() + 1));
+        return builtInWorkspaceRole(workspace, name) != null;
+    }
+
+    /** The built-in role (viewer, regular, self-provisioner, admin) that this WorkspaceRole name is, or null. */
+    public static String builtInWorkspaceRole(String workspace, String name) {
+        if (name == null) {
+            return null;
+        }
+        return WORKSPACE.stream().filter(role -> workspaceRoleName(workspace, role).equals(name)).findFirst()
+                .orElse(null);
     }
 
     public static boolean builtInProject(String name) {

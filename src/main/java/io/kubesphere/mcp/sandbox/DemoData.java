@@ -62,6 +62,8 @@ final class DemoData {
                 "spec", Json.o("type", "pipeline", "pipeline", Json.o("name", "build",
                         "description", "Build and test the stone service",
                         "discarder", Json.o("days_to_keep", "7", "num_to_keep", "10"),
+                        "parameters", Json.a(Json.o("name", "TAG", "default_value", "latest", "type", "string",
+                                "description", "Image tag to build")),
                         "jenkinsfile", """
                                 pipeline {
                                   agent any
@@ -79,7 +81,8 @@ final class DemoData {
                         // serves GET …/pipelines/{p}/branches from this annotation).
                         "pipeline.devops.kubesphere.io/jenkins-branches",
                         "[{\"name\":\"main\",\"rawName\":\"main\",\"weatherScore\":100},"
-                                + "{\"name\":\"dev\",\"rawName\":\"dev\",\"weatherScore\":100}]")),
+                                + "{\"name\":\"dev\",\"rawName\":\"dev\",\"weatherScore\":100},"
+                                + "{\"name\":\"feat%2Flogin\",\"rawName\":\"feat/login\",\"weatherScore\":100}]")),
                 "spec", Json.o("type", DevOpsApi.MULTI_BRANCH, "multi_branch_pipeline", Json.o(
                         "name", "service-mb", "source_type", "git",
                         "git_source", Json.o("url", "https://github.com/kubesphere/devops-maven-sample.git",

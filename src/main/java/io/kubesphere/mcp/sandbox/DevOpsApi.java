@@ -55,8 +55,10 @@ final class DevOpsApi {
         r.add("POST", D + "/v1alpha3/namespaces/{d}/pipelines/{p}/pipelineruns", this::createRun);
         r.add("GET", D + "/v1alpha3/namespaces/{d}/pipelineruns/{run}", this::getRun);
         r.add("GET", D + "/v1alpha3/namespaces/{d}/pipelineruns/{run}/nodedetails", this::nodeDetails);
-        r.add("GET", D + "/v1alpha2/namespaces/{d}/pipelines/{p}/runs/{id}/log", this::runLog);
-        r.add("GET", D + "/v1alpha2/namespaces/{d}/pipelines/{p}/branches/{b}/runs/{id}/log", this::runLog);
+        // The Jenkins log proxy produces only "text/plain; charset=utf-8" (ks-devops v1alpha2/register.go).
+        r.add("GET", D + "/v1alpha2/namespaces/{d}/pipelines/{p}/runs/{id}/log", SimRouter.Media.TEXT, this::runLog);
+        r.add("GET", D + "/v1alpha2/namespaces/{d}/pipelines/{p}/branches/{b}/runs/{id}/log", SimRouter.Media.TEXT,
+                this::runLog);
         r.add("GET", D + "/v1alpha3/namespaces/{d}/credentials", this::listCredentials);
     }
 
@@ -158,21 +160,76 @@ final class DevOpsApi {
         return ps;
     }
 
+    static final String ANN_JENKINS_BRANCHES = "pipeline.devops.kubesphere.io/jenkins-branches";
+
+    /**
+     * The Pipeline as the metadata controller keeps it: jenkins-metadata is ks-devops' pipeline.Metadata (no
+     * latestRun; DO pkg/models/pipeline/pipeline.go), and a multi-branch pipeline's jenkins-branches items
+     * (pipeline.Branch: name escaped like feat%2Fx, rawName, latestRun) carry each branch's last run.
+     */
     private ObjectNode pipelineView(SimWorld.PipelineState ps) {
         ObjectNode view = ps.obj.deepCopy();
         Instant now = w.now();
-        RunState latest = null;
-        for (RunState r : runsOf(Json.str(ps.obj, "metadata", "namespace"), Json.name(ps.obj))) {
-            if (hasStarted(r, now) && (latest == null || r.created.isAfter(latest.created))) {
-                latest = r;
-            }
+        String d = Json.str(ps.obj, "metadata", "namespace");
+        String p = Json.name(ps.obj);
+        ObjectNode meta = Json.o("weatherScore", 100, "estimatedDurationInMillis", DONE_AFTER_MS - RUNNING_AFTER_MS,
+                "name", p);
+        ArrayNode params = Json.a();
+        for (JsonNode param : ps.obj.path("spec").path("pipeline").path("parameters")) {
+            String name = param.path("name").asText("");
+            params.add(Json.o("name", name, "type", "StringParameterDefinition", "description",
+                    param.path("description").asText(""), "defaultParameterValue",
+                    Json.o("name", name, "value", param.path("default_value").asText(""))));
         }
-        ObjectNode meta = Json.o("weatherScore", 100);
-        if (latest != null) {
-            meta.set("latestRun", jenkinsRun(latest, now));
+        if (!params.isEmpty()) {
+            meta.set("parameters", params);
+        }
+        if (MULTI_BRANCH.equals(Json.str(ps.obj, "spec", "type"))) {
+            JsonNode stored = Json.read(Json.str(ps.obj, "metadata", "annotations", ANN_JENKINS_BRANCHES));
+            ArrayNode branches = Json.a();
+            ArrayNode names = Json.a();
+            for (JsonNode b : stored == null || !stored.isArray() ? Json.a() : stored) {
+                ObjectNode branch = b.deepCopy() instanceof ObjectNode o ? o : Json.o();
+                String name = branch.path("name").asText("");
+                names.add(name);
+                RunState latest = null;
+                for (RunState r : runsOf(d, p)) {
+                    if (name.equals(r.branch) && hasStarted(r, now)
+                            && (latest == null || r.created.isAfter(latest.created))) {
+                        latest = r;
+                    }
+                }
+                branch.remove("latestRun");
+                if (latest != null) {
+                    branch.set("latestRun", latestRun(latest, now));
+                }
+                branches.add(branch);
+            }
+            if (stored != null) {
+                Json.annotations(view).put(ANN_JENKINS_BRANCHES, Json.write(branches));
+            }
+            if (!names.isEmpty()) {
+                meta.put("totalNumberOfBranches", names.size());
+                meta.set("branchNames", names);
+            }
+            meta.put("scriptPath", ps.obj.path("spec").path("multi_branch_pipeline").path("script_path")
+                    .asText("Jenkinsfile"));
         }
         Json.annotations(view).put(ANN_JENKINS_META, Json.write(meta));
         return view;
+    }
+
+    /** ks-devops' pipeline.LatestRun, as the metadata controller copies it from Jenkins. */
+    private static ObjectNode latestRun(RunState r, Instant now) {
+        ObjectNode jenkins = jenkinsRun(r, now);
+        ObjectNode run = Json.o("causes", Json.a(Json.o("shortDescription", "Started by user " + r.creator)),
+                "startTime", jenkins.get("startTime"), "id", jenkins.get("id"), "name", jenkins.get("id"),
+                "pipeline", r.branch, "result", jenkins.get("result"), "state", jenkins.get("state"));
+        if (isDone(r, now)) {
+            run.set("endTime", jenkins.get("endTime"));
+            run.set("durationInMillis", jenkins.get("durationInMillis"));
+        }
+        return run;
     }
 
     // ---------- runs ----------
@@ -266,7 +323,8 @@ final class DevOpsApi {
         Instant now = w.now();
         List<ObjectNode> items = new ArrayList<>();
         for (RunState r : runsOf(d, p)) {
-            if (branch != null && !branch.isEmpty() && r.branch != null && !branch.equals(r.branch)) {
+            // A field selector on spec.scm.ref-name: runs without that field never match a branch filter.
+            if (branch != null && !branch.isEmpty() && !branch.equals(r.branch)) {
                 continue;
             }
             // backward=true (default) hides runs Jenkins has not picked up yet.

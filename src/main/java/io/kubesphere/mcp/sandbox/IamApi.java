@@ -57,14 +57,17 @@ final class IamApi {
     private SimResponse listUsers(SimExchange ex) {
         authz.check(ex, Attrs.cluster("list", GROUP, "users", null));
         String globalRole = ex.q("globalrole");
-        List<ObjectNode> items = new ArrayList<>();
-        for (ObjectNode u : w.users.values()) {
-            if (globalRole == null || globalRole.isEmpty()
-                    || globalRole.equals(Json.annotation(u, SimWorld.ANN_GLOBALROLE))) {
-                items.add(u);
+        if (globalRole != null && !globalRole.isEmpty()) {
+            // listUserByGlobalRole: every holder, in binding order; page, limit, name and sorting are ignored.
+            List<ObjectNode> holders = new ArrayList<>();
+            for (ObjectNode u : w.users.values()) {
+                if (globalRole.equals(Json.annotation(u, SimWorld.ANN_GLOBALROLE))) {
+                    holders.add(u);
+                }
             }
+            return SimResponse.ok(SimList.body(new SimList.Page(holders, holders.size()), false));
         }
-        return SimResponse.ok(SimList.body(SimList.apply(items, ex.query), false));
+        return SimResponse.ok(SimList.body(SimList.apply(new ArrayList<>(w.users.values()), ex.query), false));
     }
 
     private SimResponse getUser(SimExchange ex) {
@@ -223,7 +226,9 @@ final class IamApi {
         existing.set("spec", spec);
         String state = Json.str(body, "status", "state");
         ObjectNode status = Json.child(existing, "status");
-        if (("Active".equals(state) || "Disabled".equals(state)) && !state.equals(Json.str(status, "state"))) {
+        // im.UpdateUser keeps the stored status unless the body says Active or Disabled; then it takes that state
+        // and restarts lastTransitionTime (and with it the login-failure window), changed or not.
+        if ("Active".equals(state) || "Disabled".equals(state)) {
             status.put("state", state);
             status.put("lastTransitionTime", Json.ts(w.now()));
         }

@@ -84,6 +84,18 @@ final class Json {
         }
     }
 
+    /** Parses a JSON text (an annotation value); null when absent or malformed. */
+    static JsonNode read(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
     /** Returns the child object, creating it when absent or not an object. */
     static ObjectNode child(ObjectNode parent, String field) {
         JsonNode c = parent.get(field);

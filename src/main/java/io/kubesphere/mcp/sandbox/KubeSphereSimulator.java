@@ -2,7 +2,10 @@ package io.kubesphere.mcp.sandbox;
 
 import io.kubesphere.mcp.sandbox.SimRouter.Found;
 import io.kubesphere.mcp.sandbox.SimRouter.Match;
+import io.kubesphere.mcp.sandbox.SimRouter.Media;
 import io.kubesphere.mcp.sandbox.SimRouter.MethodNotAllowed;
+import io.kubesphere.mcp.sandbox.SimRouter.NotAcceptable;
+import io.kubesphere.mcp.sandbox.SimRouter.UnsupportedMediaType;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -29,11 +32,14 @@ public final class KubeSphereSimulator {
     private final SimWorld world = new SimWorld();
     private final SimAuth auth = new SimAuth(world);
     private final SimRouter router = new SimRouter();
+    /** The OAuth routes (pkg/kapis/oauth/register.go): reached without the cluster-prefix rewrite. */
+    private final SimRouter oauth = new SimRouter();
     /** The newest requests, for tests and the benchmark; bounded so that a long sandbox session does not grow. */
     private final ArrayDeque<RecordedRequest> recorded = new ArrayDeque<>();
     static final int RECORDED_MAX = 10_000;
     private volatile boolean unavailable;
     private volatile int overloadedRetryAfter;
+    private volatile java.util.regex.Pattern forbiddenReads;
     private volatile Duration responseDelay = Duration.ZERO;
     private volatile Vertx vertx;
     private volatile HttpServer server;
@@ -44,6 +50,10 @@ public final class KubeSphereSimulator {
         new TenantApi(world, authz).register(router);
         new IamApi(world, authz).register(router);
         new DevOpsApi(world, authz).register(router);
+        oauth.add("POST", "/oauth/token", new Media(List.of(SimResponse.JSON),
+                List.of("application/x-www-form-urlencoded")), auth::token);
+        oauth.add("GET", "/oauth/logout", new Media(List.of(SimResponse.JSON), List.of(SimResponse.JSON)),
+                ex -> auth.logout(ex, ex.authorization));
         // ks-apiserver's version endpoint (pkg/kapis/version): no tenant data; probes use it.
         router.add("GET", "/kapis/version", ex -> SimResponse.ok(Json.o("gitVersion", "v4.1.3", "gitMajor", "4",
                 "gitMinor", "1", "kubernetes", Json.o("gitVersion", "v1.30.4"))));
@@ -132,6 +142,27 @@ public final class KubeSphereSimulator {
         }
     }
 
+    /**
+     * Answers GETs whose raw path matches {@code pathRegex} with the authorization filter's 403, as for a caller whose
+     * custom role allows a write but not the read before it. Null lifts it.
+     */
+    public void forbidReads(String pathRegex) {
+        this.forbiddenReads = pathRegex == null ? null : java.util.regex.Pattern.compile(pathRegex);
+    }
+
+    /**
+     * Whether a route of the simulator takes this request (raw path, cluster prefix allowed) with the given
+     * Content-Type and Accept: no 404, 405, 415 or 406 from its router. For tests holding tools to the sandbox.
+     */
+    public boolean serves(String method, String rawPath, String contentType, String accept) {
+        synchronized (lock) {
+            SimExchange ex = new SimExchange(method, rawPath, null, contentType, "");
+            SimRouter r = rawPath.startsWith("/oauth/") ? oauth : router;
+            return r.match(method, rawPath.startsWith("/oauth/") ? rawPath : clusterRewrite(ex, rawPath), contentType,
+                    accept) instanceof Found;
+        }
+    }
+
     public void setUnavailable(boolean down) {
         this.unavailable = down;
     }
@@ -155,6 +186,7 @@ public final class KubeSphereSimulator {
             Buffer buf = ar.succeeded() ? ar.result() : null;
             String body = buf == null ? "" : buf.toString(StandardCharsets.UTF_8);
             String contentType = req.getHeader("Content-Type");
+            String accept = req.getHeader("Accept");
             SimExchange ex = new SimExchange(req.method().name(), req.path(), req.query(), contentType, body);
             SimResponse resp;
             synchronized (lock) {
@@ -164,13 +196,13 @@ public final class KubeSphereSimulator {
                     resp = SimResponse.handlerError(429, "Too many requests, please try again later.")
                             .header("Retry-After", Integer.toString(overloadedRetryAfter));
                 } else {
-                    resp = dispatch(ex, req.getHeader("Authorization"));
+                    resp = dispatch(ex, req.getHeader("Authorization"), accept);
                 }
                 if (recorded.size() == RECORDED_MAX) {
                     recorded.removeFirst();
                 }
-                recorded.addLast(new RecordedRequest(ex.method, ex.rawPath, ex.rawQuery, ex.user, contentType, body,
-                        resp.status()));
+                recorded.addLast(new RecordedRequest(ex.method, ex.rawPath, ex.rawQuery, ex.user, contentType, accept,
+                        body, resp.status()));
             }
             long delayMs = responseDelay.toMillis();
             if (delayMs > 0) {
@@ -194,24 +226,32 @@ public final class KubeSphereSimulator {
         r.end(resp.body());
     }
 
-    private SimResponse dispatch(SimExchange ex, String authorization) {
+    private SimResponse dispatch(SimExchange ex, String authorization, String accept) {
         try {
             String path = ex.rawPath;
             // ks-apiserver authenticates before anything else, so even /oauth/token rejects a stale header.
             auth.authenticate(ex, authorization);
-            if (path.equals("/oauth/token")) {
-                return ex.method.equals("POST") ? auth.token(ex) : methodNotAllowed(Set.of("POST"));
+            ex.authorization = authorization;
+            java.util.regex.Pattern forbidden = forbiddenReads;
+            if (forbidden != null && ex.method.equals("GET") && forbidden.matcher(path).matches()) {
+                throw SimAuthorizer.forbidden(ex.userName(), SimAuthorizer.Attrs.cluster("get", "", "resources",
+                        null));
             }
-            if (path.equals("/oauth/logout")) {
-                return ex.method.equals("GET") ? auth.logout(ex, authorization) : methodNotAllowed(Set.of("GET"));
-            }
-            Match m = router.match(ex.method, clusterRewrite(ex, path));
+            Match m = (path.equals("/oauth/token") || path.equals("/oauth/logout") ? oauth : router)
+                    .match(ex.method, path.startsWith("/oauth/") ? path : clusterRewrite(ex, path), ex.contentType,
+                            accept);
             if (m instanceof Found f) {
                 ex.params = f.params();
                 return f.handler().handle(ex);
             }
             if (m instanceof MethodNotAllowed mna) {
                 return methodNotAllowed(mna.allow());
+            }
+            if (m instanceof UnsupportedMediaType) {
+                return SimResponse.raw(415, SimResponse.TEXT, "415: Unsupported Media Type");
+            }
+            if (m instanceof NotAcceptable) {
+                return SimResponse.raw(406, SimResponse.TEXT, "406: Not Acceptable");
             }
             return SimResponse.raw(404, SimResponse.TEXT, "404: Page Not Found");
         } catch (SimError e) {

@@ -28,6 +28,8 @@ final class SimExchange {
     /** Authenticated username; null means anonymous. */
     String user;
     String cluster = "host";
+    /** The Authorization header as sent; only /oauth/logout reads it (to revoke that token). */
+    String authorization;
 
     SimExchange(String method, String rawPath, String rawQuery, String contentType, String body) {
         this.method = method;

@@ -250,23 +250,40 @@ final class SimWorld {
         putGlobalRole("pre-registration", null, null, null, List.of(), created);
     }
 
+    /**
+     * ensureWorkspaceRoleName (KS v4.1.3 workspacetemplate controller): {@code {ws}-{role}} while that fits a label
+     * value (63), else {@code {role}.{hex FNV-1a 64 of the workspace name}} (hashutil.FNVString: 16 hex digits).
+     */
+    static String workspaceRoleName(String ws, String role) {
+        String plain = ws + "-" + role;
+        if (plain.length() <= 63) {
+            return plain;
+        }
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : ws.getBytes(StandardCharsets.UTF_8)) {
+            hash ^= b & 0xff;
+            hash *= 0x100000001b3L;
+        }
+        return role + "." + HexFormat.of().toHexDigits(hash);
+    }
+
     void createWorkspaceRoles(String ws, Instant created) {
         List<String> tenantGroups = List.of("tenant.kubesphere.io", "devops.kubesphere.io");
         ObjectNode readWs = rule(List.of("tenant.kubesphere.io"), List.of("workspaces", "workspacetemplates"),
                 List.of("get"));
         ObjectNode readMembers = rule(List.of("iam.kubesphere.io"), List.of("workspacemembers", "workspaceroles"),
                 List.of("get", "list"));
-        putWorkspaceRole(ws, ws + "-admin", "system", "Full access to the workspace and all of its projects.",
+        putWorkspaceRole(ws, workspaceRoleName(ws, "admin"), "system", "Full access to the workspace and all of its projects.",
                 List.of("workspace-manage-all"), List.of(rule(ALL, ALL, ALL)), created);
-        putWorkspaceRole(ws, ws + "-regular", "system", "Can view the workspace and its members.",
+        putWorkspaceRole(ws, workspaceRoleName(ws, "regular"), "system", "Can view the workspace and its members.",
                 List.of("workspace-view-basic"),
                 List.of(readWs, readMembers, rule(tenantGroups, List.of("namespaces"), List.of("list"))), created);
-        putWorkspaceRole(ws, ws + "-self-provisioner", "system", "Can create projects and DevOps projects.",
+        putWorkspaceRole(ws, workspaceRoleName(ws, "self-provisioner"), "system", "Can create projects and DevOps projects.",
                 List.of("workspace-create-projects"),
                 List.of(readWs, readMembers,
                         rule(tenantGroups, List.of("namespaces", "devopsprojects"), List.of("list", "create"))),
                 created);
-        putWorkspaceRole(ws, ws + "-viewer", "system", "Read-only access to everything in the workspace.",
+        putWorkspaceRole(ws, workspaceRoleName(ws, "viewer"), "system", "Read-only access to everything in the workspace.",
                 List.of("workspace-view-all"), List.of(rule(ALL, ALL, READ)), created);
     }
 
@@ -361,7 +378,7 @@ final class SimWorld {
         createWorkspaceRoles(ws, created);
         String manager = Json.str(stored, "spec", "template", "spec", "manager");
         if (manager != null && !manager.isEmpty()) {
-            bindWorkspace(ws, manager, ws + "-admin", created);
+            bindWorkspace(ws, manager, workspaceRoleName(ws, "admin"), created);
         }
         return stored;
     }

@@ -30,6 +30,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Who is in a workspace or project, and with which built-in role. */
 @ApplicationScoped
@@ -46,8 +47,16 @@ public class MemberTools implements ToolProvider {
     static final String WORKSPACE_ROLE_ANNOTATION = "iam.kubesphere.io/workspacerole";
     static final String ROLE_ANNOTATION = "iam.kubesphere.io/role";
 
-    /** A member as KubeSphere lists it; role is the bound role's name (workspace roles carry the workspace prefix). */
-    public record Member(String username, String role) {
+    /**
+     * A member as KubeSphere lists it: role is the bound role's name; built_in_role is the built-in role it is
+     * (the value the set/invite tools take), absent for a custom role.
+     */
+    public record Member(String username, String role, @JsonProperty("built_in_role") String builtInRole) {
+
+        String line() {
+            return username + " (" + (builtInRole != null ? builtInRole : role == null ? "no role" : role + ": custom")
+                    + ")";
+        }
     }
 
     public record MemberList(List<Member> items, int total, int page, int limit,
@@ -58,6 +67,15 @@ public class MemberTools implements ToolProvider {
     }
 
     public record ProjectMember(String cluster, String project, String username, String role) {
+    }
+
+    /** user_verified is false when the account in use may not read users, so the username could not be checked. */
+    public record WorkspaceInvite(String workspace, String username, String role,
+            @JsonProperty("user_verified") boolean userVerified) {
+    }
+
+    public record ProjectInvite(String cluster, String project, String username, String role,
+            @JsonProperty("user_verified") boolean userVerified) {
     }
 
     public record ListWorkspaceInput(
@@ -128,28 +146,32 @@ public class MemberTools implements ToolProvider {
                     Paging paging = Paging.of(in.page(), in.limit());
                     return ctx.kubesphere().send(paging.apply(KsCall.of(LIST_WS, "workspace", in.workspace())))
                             .onFailure().transform(e -> Tenants.forbiddenIn(e, "workspace " + in.workspace()))
-                            .map(body -> members(body, WORKSPACE_ROLE_ANNOTATION, paging));
+                            .map(body -> members(body, WORKSPACE_ROLE_ANNOTATION, paging,
+                                    name -> Roles.builtInWorkspaceRole(in.workspace(), name)));
                 });
     }
 
-    ToolDefinition<InviteWorkspaceInput, WorkspaceMember> inviteWorkspaceMember() {
+    ToolDefinition<InviteWorkspaceInput, WorkspaceInvite> inviteWorkspaceMember() {
         return ToolDefinition.write("invite_workspace_member", Toolset.tenant, true, InviteWorkspaceInput.class,
-                        WorkspaceMember.class)
+                        WorkspaceInvite.class)
                 .title("Invite a user to a workspace")
                 .description("Add a user to a workspace with a built-in role (default regular); replaces a role "
                         + "they already had there.")
-                .routes(INVITE_WS)
-                .text(m -> "Invited " + m.username() + " to workspace " + m.workspace() + " as " + m.role())
+                .routes(Referents.USER, INVITE_WS)
+                .text(m -> "Invited " + m.username() + " to workspace " + m.workspace() + " as " + m.role()
+                        + (m.userVerified() ? "" : "." + Referents.unverified(m.username())))
                 .handler((ctx, in) -> {
                     WorkspaceRole role = in.role() == null ? WorkspaceRole.REGULAR : in.role();
                     String roleRef = Roles.workspaceRoleRef(in.workspace(), role);
                     ArrayNode body = JsonNodeFactory.instance.arrayNode();
                     body.addObject().put("username", in.username()).put("roleRef", roleRef);
                     return grants.workspaceRole(ctx, in.workspace(), in.username(), role.wire())
-                            .chain(() -> ctx.kubesphere().send(KsCall.of(INVITE_WS, "workspace", in.workspace())
-                                    .body(body)))
-                            .onFailure().transform(e -> workspaceFailure(e, in.workspace(), roleRef))
-                            .map(echo -> new WorkspaceMember(in.workspace(), in.username(), roleRef));
+                            .chain(() -> Referents.user(ctx, in.username()))
+                            .chain(verified -> ctx.kubesphere().send(KsCall.of(INVITE_WS, "workspace",
+                                            in.workspace()).body(body))
+                                    .onFailure().transform(e -> workspaceFailure(e, in.workspace(), roleRef))
+                                    .map(echo -> new WorkspaceInvite(in.workspace(), in.username(), roleRef,
+                                            verified)));
                 });
     }
 
@@ -184,28 +206,31 @@ public class MemberTools implements ToolProvider {
                     return ctx.kubesphere()
                             .send(paging.apply(KsCall.of(LIST_NS, "cluster", in.cluster(), "project", in.project())))
                             .onFailure().transform(e -> Tenants.forbiddenIn(e, "project " + in.project()))
-                            .map(body -> members(body, ROLE_ANNOTATION, paging));
+                            .map(body -> members(body, ROLE_ANNOTATION, paging,
+                                    name -> name != null && Roles.builtInProject(name) ? name : null));
                 });
     }
 
-    ToolDefinition<InviteProjectInput, ProjectMember> inviteProjectMember() {
+    ToolDefinition<InviteProjectInput, ProjectInvite> inviteProjectMember() {
         return ToolDefinition.write("invite_project_member", Toolset.tenant, true, InviteProjectInput.class,
-                        ProjectMember.class)
+                        ProjectInvite.class)
                 .title("Invite a user to a project")
                 .description("Add a user to a project with a built-in role (default viewer); replaces a role they "
                         + "already had there.")
-                .routes(INVITE_NS)
+                .routes(Referents.USER, INVITE_NS)
                 .text(m -> "Invited " + m.username() + " to project " + m.project() + " (cluster " + m.cluster()
-                        + ") as " + m.role())
+                        + ") as " + m.role() + (m.userVerified() ? "" : "." + Referents.unverified(m.username())))
                 .handler((ctx, in) -> {
                     String role = Roles.projectRole(in.role() == null ? ProjectRole.VIEWER : in.role());
                     ArrayNode body = JsonNodeFactory.instance.arrayNode();
                     body.addObject().put("username", in.username()).put("roleRef", role);
                     return grants.projectRole(ctx, in.cluster(), in.project(), in.username(), role)
-                            .chain(() -> ctx.kubesphere().send(KsCall.of(INVITE_NS, "cluster", in.cluster(),
-                                    "project", in.project()).body(body)))
-                            .onFailure().transform(e -> projectFailure(e, in.cluster(), in.project(), role))
-                            .map(echo -> new ProjectMember(in.cluster(), in.project(), in.username(), role));
+                            .chain(() -> Referents.user(ctx, in.username()))
+                            .chain(verified -> ctx.kubesphere().send(KsCall.of(INVITE_NS, "cluster", in.cluster(),
+                                            "project", in.project()).body(body))
+                                    .onFailure().transform(e -> projectFailure(e, in.cluster(), in.project(), role))
+                                    .map(echo -> new ProjectInvite(in.cluster(), in.project(), in.username(), role,
+                                            verified)));
                 });
     }
 
@@ -230,15 +255,18 @@ public class MemberTools implements ToolProvider {
                 });
     }
 
-    private static MemberList members(JsonNode body, String roleAnnotation, Paging paging) {
+    private static MemberList members(JsonNode body, String roleAnnotation, Paging paging,
+            UnaryOperator<String> builtIn) {
         int total = Kube.total(body);
-        return new MemberList(Kube.items(body, m -> new Member(Kube.name(m), Kube.annotation(m, roleAnnotation))),
-                total, paging.page(), paging.limit(), paging.hasMore(total));
+        return new MemberList(Kube.items(body, m -> {
+            String role = Kube.annotation(m, roleAnnotation);
+            return new Member(Kube.name(m), role, builtIn.apply(role));
+        }), total, paging.page(), paging.limit(), paging.hasMore(total));
     }
 
     private static String render(MemberList list) {
         return Paging.of(list.page(), list.limit()).render(list.total(), "member",
-                list.items().stream().map(m -> m.username() + " (" + m.role() + ")").toList(), ", ");
+                list.items().stream().map(Member::line).toList(), ", ");
     }
 
     /** Built-in workspace roles exist as long as the workspace does, so a missing role means a missing workspace. */

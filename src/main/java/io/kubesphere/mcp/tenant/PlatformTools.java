@@ -60,7 +60,9 @@ public class PlatformTools implements ToolProvider {
                 .description("Show who this server acts as in KubeSphere: username, platform role, email, visible "
                         + "workspaces. Call first.")
                 .routes(GET_USER, WorkspaceTools.LIST)
-                .text(id -> id.username() + " (platform role " + id.platformRole() + "), sees "
+                .text(id -> id.username()
+                        + (id.platformRole() == null ? " (no platform role)" : " (platform role " + id.platformRole() + ")")
+                        + ", sees "
                         + Counted.of(id.workspacesTotal(), "workspace")
                         + (id.workspaces().isEmpty() ? "" : ": " + String.join(", ", id.workspaces())))
                 .handler((ctx, in) -> {

@@ -104,7 +104,7 @@ public class ProjectTools implements ToolProvider {
         return ToolDefinition.write("create_project", Toolset.tenant, false, CreateInput.class, Project.class)
                 .title("Create a project")
                 .description("Create a project (namespace) in a workspace on a cluster; you become its admin.")
-                .routes(CREATE)
+                .routes(Referents.WORKSPACE, CREATE)
                 .text(p -> "Created project " + p.line())
                 .handler((ctx, in) -> {
                     String creator = Tenants.creator(ctx);
@@ -118,9 +118,11 @@ public class ProjectTools implements ToolProvider {
                     if (in.description() != null && !in.description().isBlank()) {
                         annotations.put(Tenants.DESCRIPTION, in.description());
                     }
-                    return ctx.kubesphere()
-                            .send(KsCall.of(CREATE, "cluster", in.cluster(), "workspace", in.workspace()).body(body))
-                            .onFailure().transform(e -> Tenants.forbiddenIn(e, "workspace " + in.workspace()))
+                    return Referents.workspaceOn(ctx, in.workspace(), in.cluster())
+                            .chain(() -> ctx.kubesphere()
+                                    .send(KsCall.of(CREATE, "cluster", in.cluster(), "workspace", in.workspace())
+                                            .body(body))
+                                    .onFailure().transform(e -> Tenants.forbiddenIn(e, "workspace " + in.workspace())))
                             .map(ns -> Project.from(ns, in.cluster()));
                 });
     }

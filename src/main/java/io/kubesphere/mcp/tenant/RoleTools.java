@@ -96,7 +96,7 @@ public class RoleTools implements ToolProvider {
                             call = KsCall.of(WORKSPACE, "workspace", in.workspace());
                             builtIn = name -> Roles.builtInWorkspace(in.workspace(), name);
                             inEnums = name -> Arrays.stream(Roles.WorkspaceRole.values())
-                                    .anyMatch(r -> name.equals(in.workspace() + "-" + r.wire()));
+                                    .anyMatch(r -> name.equals(Roles.workspaceRoleRef(in.workspace(), r)));
                             scope = "workspace " + in.workspace();
                         }
                         case PROJECT -> {

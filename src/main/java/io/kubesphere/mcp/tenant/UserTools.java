@@ -30,7 +30,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** User accounts and their platform role. */
 @ApplicationScoped
@@ -125,15 +128,36 @@ public class UserTools implements ToolProvider {
                         list.items().stream().map(User::line).toList(), "; "))
                 .handler((ctx, in) -> {
                     Paging paging = Paging.of(in.page(), in.limit());
+                    if (in.globalrole() != null && !in.globalrole().isBlank()) {
+                        return ctx.kubesphere().send(KsCall.of(LIST).query("globalrole", in.globalrole()))
+                                .map(body -> holders(body, in.name(), paging));
+                    }
                     return ctx.kubesphere()
-                            .send(paging.apply(KsCall.of(LIST).query("name", in.name())
-                                    .query("globalrole", in.globalrole())))
+                            .send(paging.apply(KsCall.of(LIST).query("name", in.name())))
                             .map(body -> {
                                 int total = Kube.total(body);
                                 return new UserList(Kube.items(body, User::from), total, paging.page(),
                                         paging.limit(), paging.hasMore(total));
                             });
                 });
+    }
+
+    /**
+     * KubeSphere answers {@code ?globalrole=} with every holder and ignores page, limit and name
+     * (listUserByGlobalRole), so filter, order (newest first, as its paged lists) and page here.
+     */
+    private static UserList holders(JsonNode body, String name, Paging paging) {
+        Map<String, User> byName = new LinkedHashMap<>();
+        for (User user : Kube.items(body, User::from)) {
+            if (user.username() != null && (name == null || user.username().contains(name))) {
+                byName.putIfAbsent(user.username(), user);
+            }
+        }
+        List<User> all = byName.values().stream()
+                .sorted(Comparator.comparing(User::created, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+                        .thenComparing(User::username).reversed())
+                .toList();
+        return new UserList(paging.slice(all), all.size(), paging.page(), paging.limit(), paging.hasMore(all.size()));
     }
 
     ToolDefinition<GetInput, User> getUser() {
@@ -202,6 +226,9 @@ public class UserTools implements ToolProvider {
                         + username + "'. Nothing was changed."));
             }
             ObjectNode user = ((ObjectNode) stored).deepCopy();
+            // Without status KubeSphere keeps the stored one; with state Active it would restart
+            // lastTransitionTime, and with it the user's login-failure window.
+            user.remove("status");
             ObjectNode metadata = (ObjectNode) user.get("metadata");
             JsonNode existing = metadata.get("annotations");
             ObjectNode annotations = existing instanceof ObjectNode o ? o : metadata.putObject("annotations");

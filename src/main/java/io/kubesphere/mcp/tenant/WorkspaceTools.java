@@ -59,6 +59,16 @@ public class WorkspaceTools implements ToolProvider {
             String description) {
     }
 
+    /** manager_verified is false when the account in use may not read users, so the manager could not be checked. */
+    public record NewWorkspace(String name, List<String> clusters, String manager, String creator, String description,
+            String created, @JsonProperty("manager_verified") boolean managerVerified) {
+
+        static NewWorkspace of(Workspace ws, boolean managerVerified) {
+            return new NewWorkspace(ws.name(), ws.clusters(), ws.manager(), ws.creator(), ws.description(),
+                    ws.created(), managerVerified);
+        }
+    }
+
     public record WorkspaceList(List<Workspace> items, int total, int page, int limit,
             @JsonProperty("has_more") boolean hasMore) {
     }
@@ -102,13 +112,15 @@ public class WorkspaceTools implements ToolProvider {
                         .map(Workspace::from));
     }
 
-    ToolDefinition<CreateInput, Workspace> createWorkspace() {
-        return ToolDefinition.write("create_workspace", Toolset.tenant, false, CreateInput.class, Workspace.class)
+    ToolDefinition<CreateInput, NewWorkspace> createWorkspace() {
+        return ToolDefinition.write("create_workspace", Toolset.tenant, false, CreateInput.class, NewWorkspace.class)
                 .title("Create a workspace")
                 .description("Create a workspace on clusters with a manager (default: you). Ask the person for name, "
                         + "clusters and manager first.")
-                .routes(CREATE)
-                .text(ws -> "Created workspace " + ws.line())
+                .routes(Referents.USER, CREATE)
+                .text(ws -> "Created workspace " + new Workspace(ws.name(), ws.clusters(), ws.manager(), ws.creator(),
+                        ws.description(), ws.created()).line()
+                        + (ws.managerVerified() ? "" : "." + Referents.unverified(ws.manager())))
                 .handler((ctx, in) -> {
                     String creator = Tenants.creator(ctx);
                     String manager = in.manager() == null ? creator : in.manager();
@@ -127,10 +139,14 @@ public class WorkspaceTools implements ToolProvider {
                     ArrayNode clusters = spec.putObject("placement").putArray("clusters");
                     new LinkedHashSet<>(in.clusters()).forEach(c -> clusters.addObject().put("name", c));
                     // The manager becomes workspace admin: someone else than the caller only with a person's yes.
-                    Uni<Void> confirmed = manager.equals(creator) ? Uni.createFrom().voidItem()
+                    boolean self = manager.equals(creator);
+                    Uni<Void> confirmed = self ? Uni.createFrom().voidItem()
                             : grants.workspaceManager(ctx, in.workspace(), manager);
-                    return confirmed.<JsonNode>chain(() -> ctx.kubesphere().send(KsCall.of(CREATE).body(body)))
-                            .map(Workspace::from);
+                    // The caller exists; anyone else is looked up before the controller binds them as admin.
+                    return confirmed.<Boolean>chain(() -> self ? Uni.createFrom().item(true)
+                                    : Referents.user(ctx, manager))
+                            .chain(ok -> ctx.kubesphere().send(KsCall.of(CREATE).body(body))
+                                    .map(created -> NewWorkspace.of(Workspace.from(created), ok)));
                 });
     }
 }

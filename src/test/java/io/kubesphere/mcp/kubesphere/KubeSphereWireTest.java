@@ -71,7 +71,8 @@ class KubeSphereWireTest {
     }
 
     private WireResponse get(KubeSphereWire wire) {
-        return wire.send("GET", VERSION.template(), "", "Bearer x", null, null).await().atMost(Duration.ofSeconds(10));
+        return wire.send("GET", VERSION.template(), "", Route.JSON, "Bearer x", null, null).await()
+                .atMost(Duration.ofSeconds(10));
     }
 
     @Test
@@ -96,7 +97,8 @@ class KubeSphereWireTest {
             vertx.executeBlocking(() -> {
                 List<Uni<String>> calls = new ArrayList<>();
                 for (int j = 0; j < 25; j++) {
-                    calls.add(wire.send("GET", VERSION.template(), "", "Bearer x", null, null).map(WireResponse::text));
+                    calls.add(wire.send("GET", VERSION.template(), "", Route.JSON, "Bearer x", null, null)
+                            .map(WireResponse::text));
                 }
                 return Uni.join().all(calls).andFailFast().await().atMost(Duration.ofSeconds(10));
             }, false).onComplete(r -> {

@@ -74,16 +74,18 @@ class UpstreamGuardTest {
         sandbox.simulator().clearRequests();
         byte[] json = "{\"kind\":\"GlobalRole\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         List<Uni<WireResponse>> hostile = List.of(
-                wire.send("DELETE", "/kapis/tenant.kubesphere.io/v1beta1/workspacetemplates/stone", "", auth, null, null),
-                wire.send("PATCH", "/kapis/iam.kubesphere.io/v1beta1/users/stoneshi", "", auth,
+                wire.send("DELETE", "/kapis/tenant.kubesphere.io/v1beta1/workspacetemplates/stone", "", Route.JSON, auth,
+                        null, null),
+                wire.send("PATCH", "/kapis/iam.kubesphere.io/v1beta1/users/stoneshi", "", Route.JSON, auth,
                         "application/merge-patch+json", json),
-                wire.send("POST", "/kapis/iam.kubesphere.io/v1beta1/globalroles", "", auth, "application/json", json),
+                wire.send("POST", "/kapis/iam.kubesphere.io/v1beta1/globalroles", "", Route.JSON, auth,
+                        "application/json", json),
                 wire.send("PUT", "/kapis/iam.kubesphere.io/v1beta1/workspaces/stone/workspaceroles/stone-regular", "",
-                        auth, "application/json", json),
+                        Route.JSON, auth, "application/json", json),
                 // an allowlisted method on a path no tool declares, and a traversal out of a declared one
-                wire.send("GET", "/api/v1/secrets", "", auth, null, null),
+                wire.send("GET", "/api/v1/secrets", "", Route.JSON, auth, null, null),
                 wire.send("GET", "/kapis/tenant.kubesphere.io/v1beta1/workspacetemplates/../../../api/v1/secrets", "",
-                        auth, null, null));
+                        Route.JSON, auth, null, null));
         for (Uni<WireResponse> call : hostile) {
             KubeSphereError refusal = assertThrows(KubeSphereError.class, () -> call.await().atMost(Duration.ofSeconds(10)));
             assertEquals(KubeSphereError.Kind.REFUSED_BY_POLICY, refusal.kind());
@@ -91,8 +93,8 @@ class UpstreamGuardTest {
         }
         assertThat("nothing reached the simulator", sandbox.simulator().requests(), empty());
         // The same wire does send what a tool declares, so the refusals above are the guard's, not a broken client.
-        WireResponse allowed = wire.send("GET", "/kapis/tenant.kubesphere.io/v1beta1/workspacetemplates/stone", "", auth,
-                null, null).await().atMost(Duration.ofSeconds(10));
+        WireResponse allowed = wire.send("GET", "/kapis/tenant.kubesphere.io/v1beta1/workspacetemplates/stone", "",
+                Route.JSON, auth, null, null).await().atMost(Duration.ofSeconds(10));
         assertEquals(200, allowed.status());
         assertEquals(1, sandbox.simulator().requests().size());
     }

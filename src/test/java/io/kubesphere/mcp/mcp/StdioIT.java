@@ -2,12 +2,16 @@ package io.kubesphere.mcp.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubesphere.mcp.support.Artifact;
 import io.kubesphere.mcp.support.McpTestClient;
+import io.kubesphere.mcp.support.SandboxHttpProfile;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ElicitResult;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -29,14 +33,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The packaged jar, spawned the way an IDE spawns it, spoken to over stdio. */
+/**
+ * The built artifact (the jar here, the native executable under -Dnative), spawned the way an IDE spawns it and
+ * spoken to over stdio. The server @QuarkusIntegrationTest launches (HTTP, shared with McpHttpIT) is not used here.
+ */
+@QuarkusIntegrationTest
+@TestProfile(SandboxHttpProfile.class)
 public class StdioIT {
 
-    static final String JAR = "target/quarkus-app/quarkus-run.jar";
-
+    /** How the built artifact is started (CommandLineIT uses it too). */
     public static List<String> command() {
-        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        return List.of(java, "-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+DisplayVMOutputToStderr", "-jar", JAR);
+        return Artifact.built().command();
     }
 
     @Test
@@ -54,6 +61,12 @@ public class StdioIT {
             assertEquals("admin", structured(whoami).get("username"));
             CallToolResult bad = mcp.call("get_workspace", Map.of("workspace", "../etc"));
             assertTrue(bad.isError());
+            CallToolResult write = mcp.call("create_project",
+                    Map.of("cluster", "host", "workspace", "stone", "project", "stdio-it-project"));
+            assertFalse(write.isError(), text(write));
+            CallToolResult listed = mcp.call("list_projects",
+                    Map.of("cluster", "host", "workspace", "stone", "name", "stdio-it-project"));
+            assertEquals(1, structured(listed).get("total"), text(listed));
 
             // Waiting with progress notifications: a server-to-client message in the middle of a call.
             CallToolResult run = mcp.call("run_pipeline", Map.of("devops_project", "stone-devops", "pipeline", "build"));
@@ -191,6 +204,8 @@ public class StdioIT {
     void theJvmsOwnOutOfMemoryMessageNeverReachesStdout() throws Exception {
         // -XX:+ExitOnOutOfMemoryError prints "Terminating due to java.lang.OutOfMemoryError" through the JVM's own
         // output stream, stdout unless told otherwise: on stdio that line broke the protocol stream.
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.kubesphere.mcp.support.Artifact.built().isJar(),
+                "a JVM flag: the native executable has no -XX:+ExitOnOutOfMemoryError of this kind");
         String javaBin = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         ProcessBuilder builder = new ProcessBuilder("bin/kubesphere-mcp");
         builder.environment().put("JAVA", javaBin);

@@ -44,8 +44,10 @@ class DevOpsSimulatorTest extends SimTestSupport {
         assertEquals("successful", build.at("/metadata/annotations/pipeline.devops.kubesphere.io~1syncstatus").asText());
         JsonNode meta = JSON.readTree(build.at("/metadata/annotations/pipeline.devops.kubesphere.io~1jenkins-metadata")
                 .asText());
-        assertEquals("1", meta.at("/latestRun/id").asText());
-        assertEquals("SUCCESS", meta.at("/latestRun/result").asText());
+        // ks-devops' pipeline.Metadata has no latestRun; Jenkins' parameter definitions are there.
+        assertTrue(meta.path("latestRun").isMissingNode(), meta.toString());
+        assertEquals(100, meta.path("weatherScore").asInt());
+        assertEquals("TAG", meta.at("/parameters/0/name").asText());
 
         String body = """
                 {"apiVersion":"devops.kubesphere.io/v1alpha3","kind":"Pipeline","metadata":{"name":"deploy","namespace":"stone-devops"},
@@ -146,6 +148,34 @@ class DevOpsSimulatorTest extends SimTestSupport {
                 + "/log?start=0", stoneshi);
         assertStatus(200, log);
         assertTrue(log.body().endsWith("Finished: SUCCESS\n"));
+    }
+
+    @Test
+    void branchesCarryTheirEscapedNameRawNameAndOwnLatestRun() throws Exception {
+        String admin = login("admin");
+        // The Jenkins name feat%2Flogin, URL-encoded as a query value.
+        HttpResponse<String> r = send("POST", P + "/pipelines/service-mb/pipelineruns?branch=feat%252Flogin", admin,
+                null, null);
+        assertStatus(200, r);
+        assertEquals("feat%2Flogin", json(r).at("/spec/scm/refName").asText());
+        sim.advanceClock(Duration.ofSeconds(5));
+        JsonNode mb = json(get(P + "/pipelines/service-mb", admin));
+        JsonNode branches = JSON.readTree(mb.at("/metadata/annotations/pipeline.devops.kubesphere.io~1jenkins-branches")
+                .asText());
+        JsonNode feat = branches.get(2);
+        assertEquals("feat%2Flogin", feat.get("name").asText());
+        assertEquals("feat/login", feat.get("rawName").asText());
+        assertEquals("1", feat.at("/latestRun/id").asText());
+        assertEquals("SUCCESS", feat.at("/latestRun/result").asText());
+        assertTrue(branches.get(0).path("latestRun").isMissingNode());
+        JsonNode meta = JSON.readTree(mb.at("/metadata/annotations/pipeline.devops.kubesphere.io~1jenkins-metadata")
+                .asText());
+        assertEquals(3, meta.get("totalNumberOfBranches").asInt());
+        assertTrue(meta.path("latestRun").isMissingNode());
+        // In a path the name must be escaped once more: Go routes on the decoded path, where %2F is a '/'.
+        String logs = D + "/v1alpha2/namespaces/stone-devops/pipelines/service-mb/branches/";
+        assertStatus(200, get(logs + "feat%252Flogin/runs/1/log?start=0", admin));
+        assertStatus(404, get(logs + "feat%2Flogin/runs/1/log?start=0", admin));
     }
 
     @Test

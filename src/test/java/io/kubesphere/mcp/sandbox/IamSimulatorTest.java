@@ -107,6 +107,38 @@ class IamSimulatorTest extends SimTestSupport {
     }
 
     @Test
+    void putWithActiveStatusRestartsTheTransitionTimeAndWithoutKeepsIt() throws Exception {
+        String admin = login("admin");
+        ObjectNode u = (ObjectNode) json(get(I + "/users/demo-user", admin));
+        String since = u.at("/status/lastTransitionTime").asText();
+        sim.advanceClock(java.time.Duration.ofMinutes(5));
+
+        ObjectNode bare = u.deepCopy();
+        bare.remove("status");
+        HttpResponse<String> r = putJson(I + "/users/demo-user", admin, bare.toString());
+        assertStatus(200, r);
+        assertEquals(since, json(r).at("/status/lastTransitionTime").asText(), "no status: the stored one is kept");
+        assertEquals("Active", json(r).at("/status/state").asText());
+
+        ObjectNode active = (ObjectNode) json(r);
+        r = putJson(I + "/users/demo-user", admin, active.toString());
+        assertStatus(200, r);
+        assertNotEquals(since, json(r).at("/status/lastTransitionTime").asText(),
+                "state Active in the body restarts lastTransitionTime even when unchanged");
+    }
+
+    @Test
+    void listByGlobalRoleIgnoresPagingAndName() throws Exception {
+        String admin = login("admin");
+        JsonNode paged = json(get(I + "/users?globalrole=platform-regular&page=2&limit=1&name=zzz", admin));
+        assertEquals(2, paged.get("totalItems").asInt());
+        assertEquals(2, paged.get("items").size(), "every holder, whatever page, limit and name say");
+        JsonNode plain = json(get(I + "/users?page=2&limit=1", admin));
+        assertEquals(3, plain.get("totalItems").asInt());
+        assertEquals(1, plain.get("items").size(), "without globalrole the list is paged");
+    }
+
+    @Test
     void disabledUserCannotLoginAndLosesTokens() throws Exception {
         String admin = login("admin");
         String token = login("demo-user");

@@ -59,7 +59,8 @@ class TenantSimulatorTest extends SimTestSupport {
         assertEquals(1, byName.get("totalItems").asInt());
         assertEquals(List.of("stoneshi", "admin"),
                 names(json(get(I + "/users?names=admin,stoneshi,ghost", admin))));
-        assertEquals(List.of("demo-user", "stoneshi"),
+        // listUserByGlobalRole does not sort: binding order.
+        assertEquals(List.of("stoneshi", "demo-user"),
                 names(json(get(I + "/users?globalrole=platform-regular", admin))));
         JsonNode beyond = json(get(I + "/users?page=9&limit=2", admin));
         assertEquals(0, beyond.get("items").size());
@@ -131,6 +132,37 @@ class TenantSimulatorTest extends SimTestSupport {
         HttpResponse<String> noCluster = postJson(T + "/workspacetemplates", admin, body.replace("ws1", "ws2")
                 .replace("\"host\"", "\"mars\""));
         assertStatus(404, noCluster);
+    }
+
+    @Test
+    void longWorkspaceNamesGetHashedRoleNamesLikeTheController() throws Exception {
+        String admin = login("admin");
+        // 57 characters: "{ws}-admin" is 63 and fits; the other three roles do not (FNV-1a 64 of the name).
+        String ws = "payments-platform-engineering-shared-services-europe-west";
+        String body = """
+                {"apiVersion":"tenant.kubesphere.io/v1beta1","kind":"WorkspaceTemplate","metadata":{"name":"%s"},
+                "spec":{"template":{"spec":{"manager":"stoneshi"}},"placement":{"clusters":[{"name":"host"}]}}}
+                """.formatted(ws);
+        assertStatus(200, postJson(T + "/workspacetemplates", admin, body));
+        List<String> names = new ArrayList<>();
+        json(get(I + "/workspaces/" + ws + "/workspaceroles", admin)).get("items")
+                .forEach(i -> names.add(i.at("/metadata/name").asText()));
+        assertEquals(List.of(ws + "-admin", "regular.e64d1b088d27d866", "self-provisioner.e64d1b088d27d866",
+                "viewer.e64d1b088d27d866").stream().sorted().toList(), names.stream().sorted().toList());
+
+        String all = "payments-platform-engineering-shared-services-europe-west1-mcp";
+        assertStatus(200, postJson(T + "/workspacetemplates", admin, body.replace(ws, all)));
+        JsonNode members = json(get(I + "/workspaces/" + all + "/workspacemembers", admin));
+        assertEquals("admin.a27e78173659aa6c",
+                members.at("/items/0/metadata/annotations/iam.kubesphere.io~1workspacerole").asText());
+        // The plain name is no role of this workspace; the hashed one is.
+        String invite = "[{\"username\":\"demo-user\",\"roleRef\":\"%s\"}]";
+        assertStatus(404, postJson(I + "/workspaces/" + all + "/workspacemembers", admin,
+                invite.formatted(all + "-viewer")));
+        assertStatus(200, postJson(I + "/workspaces/" + all + "/workspacemembers", admin,
+                invite.formatted("viewer.a27e78173659aa6c")));
+        // The manager's hashed admin binding authorizes like the plain one.
+        assertStatus(200, get(T + "/workspacetemplates/" + all, login("stoneshi")));
     }
 
     @Test

@@ -19,7 +19,9 @@ import static io.kubesphere.mcp.support.McpTestClient.text;
 import static io.kubesphere.mcp.tenant.TenantTestSupport.IAM;
 import static io.kubesphere.mcp.tenant.TenantTestSupport.TENANT;
 import static io.kubesphere.mcp.tenant.TenantTestSupport.body;
+import static io.kubesphere.mcp.tenant.TenantTestSupport.checkedWrite;
 import static io.kubesphere.mcp.tenant.TenantTestSupport.only;
+import static io.kubesphere.mcp.tenant.TenantTestSupport.write;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -73,7 +75,7 @@ class MultiTenantSkillScenarioTest {
             // 2. Create project demo-project in it on cluster host.
             step(mcp, "create_project", Map.of("cluster", "host", "workspace", "demo-workspace",
                     "project", "demo-project"));
-            JsonNode namespace = body(only(sandbox, "POST",
+            JsonNode namespace = body(checkedWrite(sandbox, TENANT + "/workspacetemplates/demo-workspace", "POST",
                     "/clusters/host" + TENANT + "/workspaces/demo-workspace/namespaces"));
             assertEquals("demo-project", namespace.at("/metadata/name").asText());
             assertEquals("demo-workspace", namespace.at("/metadata/labels/kubesphere.io~1workspace").asText());
@@ -94,14 +96,15 @@ class MultiTenantSkillScenarioTest {
 
             // 4. Invite developer01 to the workspace with the default role.
             step(mcp, "invite_workspace_member", Map.of("workspace", "demo-workspace", "username", "developer01"));
-            JsonNode wsInvite = body(only(sandbox, "POST", IAM + "/workspaces/demo-workspace/workspacemembers"));
+            JsonNode wsInvite = body(write(sandbox, "developer01", "POST",
+                    IAM + "/workspaces/demo-workspace/workspacemembers"));
             assertEquals("[{\"username\":\"developer01\",\"roleRef\":\"demo-workspace-regular\"}]",
                     wsInvite.toString());
 
             // 5. Invite developer01 to the project as viewer.
             step(mcp, "invite_project_member", Map.of("cluster", "host", "project", "demo-project",
                     "username", "developer01", "role", "viewer"));
-            JsonNode nsInvite = body(only(sandbox, "POST",
+            JsonNode nsInvite = body(write(sandbox, "developer01", "POST",
                     "/clusters/host" + IAM + "/namespaces/demo-project/namespacemembers"));
             assertEquals("[{\"username\":\"developer01\",\"roleRef\":\"viewer\"}]", nsInvite.toString());
 
@@ -118,8 +121,10 @@ class MultiTenantSkillScenarioTest {
             // 8. List the workspace's members.
             CallToolResult wsMembers = step(mcp, "list_workspace_members", Map.of("workspace", "demo-workspace"));
             only(sandbox, "GET", IAM + "/workspaces/demo-workspace/workspacemembers");
-            assertThat(items(wsMembers), hasItem(Map.of("username", "developer01", "role", "demo-workspace-regular")));
-            assertThat(items(wsMembers), hasItem(Map.of("username", "admin", "role", "demo-workspace-admin")));
+            assertThat(items(wsMembers), hasItem(Map.of("username", "developer01", "role", "demo-workspace-regular",
+                    "built_in_role", "regular")));
+            assertThat(items(wsMembers), hasItem(Map.of("username", "admin", "role", "demo-workspace-admin",
+                    "built_in_role", "admin")));
 
             // 9. List the project's members.
             CallToolResult nsMembers = step(mcp, "list_project_members", Map.of("cluster", "host",
@@ -127,8 +132,10 @@ class MultiTenantSkillScenarioTest {
             RecordedRequest listNs = only(sandbox, "GET",
                     "/clusters/host" + IAM + "/namespaces/demo-project/namespacemembers");
             assertEquals(200, listNs.status());
-            assertThat(items(nsMembers), hasItem(Map.of("username", "developer01", "role", "viewer")));
-            assertThat(items(nsMembers), hasItem(Map.of("username", "admin", "role", "admin")));
+            assertThat(items(nsMembers), hasItem(Map.of("username", "developer01", "role", "viewer",
+                    "built_in_role", "viewer")));
+            assertThat(items(nsMembers), hasItem(Map.of("username", "admin", "role", "admin",
+                    "built_in_role", "admin")));
 
             // 10. Get developer01.
             CallToolResult dev = step(mcp, "get_user", Map.of("username", "developer01"));

@@ -21,6 +21,7 @@ import static io.kubesphere.mcp.tenant.TenantTestSupport.IAM;
 import static io.kubesphere.mcp.tenant.TenantTestSupport.api;
 import static io.kubesphere.mcp.tenant.TenantTestSupport.body;
 import static io.kubesphere.mcp.tenant.TenantTestSupport.only;
+import static io.kubesphere.mcp.tenant.TenantTestSupport.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,7 +59,8 @@ class PrivilegedGrantsAllowedTest {
             CallToolResult ws = plain.call("invite_workspace_member", Map.of("workspace", "stone",
                     "username", "pa-admin", "role", "admin"));
             assertFalse(ws.isError(), text(ws));
-            assertEquals("stone-admin", body(only(sandbox, "POST", IAM + "/workspaces/stone/workspacemembers"))
+            assertEquals("stone-admin", body(write(sandbox, "pa-admin", "POST",
+                    IAM + "/workspaces/stone/workspacemembers"))
                     .at("/0/roleRef").asText());
         }
         sandbox.simulator().clearRequests();

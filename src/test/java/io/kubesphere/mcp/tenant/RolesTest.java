@@ -54,6 +54,24 @@ class RolesTest {
     }
 
     @Test
+    void longWorkspacesNameTheirRolesByTheFnvHashPerRole() {
+        // 57 characters: "{ws}-admin" is exactly 63 and stays plain, the other three are hashed.
+        String ws = "payments-platform-engineering-shared-services-europe-west";
+        assertEquals(ws + "-admin", Roles.workspaceRoleRef(ws, WorkspaceRole.ADMIN));
+        assertEquals("regular.e64d1b088d27d866", Roles.workspaceRoleRef(ws, WorkspaceRole.REGULAR));
+        assertEquals("self-provisioner.e64d1b088d27d866", Roles.workspaceRoleRef(ws, "self-provisioner"));
+        // Go's hash/fnv New64a with hex.EncodeToString: 16 digits, leading zeros kept.
+        assertEquals("viewer.0000000000000000".length(), Roles.workspaceRoleRef(ws, "viewer").length());
+        assertEquals("viewer", Roles.builtInWorkspaceRole(ws, "viewer.e64d1b088d27d866"));
+        assertEquals("admin", Roles.builtInWorkspaceRole(ws, ws + "-admin"));
+        assertFalse(Roles.builtInWorkspace(ws, ws + "-viewer"), "too long to be the built-in one: a custom role");
+        assertFalse(Roles.builtInWorkspace(ws, "viewer.e64d1b088d27d867"));
+        assertFalse(Roles.builtInWorkspace("other", "viewer.e64d1b088d27d866"));
+        assertEquals("regular", Roles.builtInWorkspaceRole("stone", "stone-regular"));
+        assertEquals(null, Roles.builtInWorkspaceRole("stone", "stone-pipeline-auditor"));
+    }
+
+    @Test
     void everyEnumValueIsABuiltInRoleAndTheDefaultsAreTheLeastPrivileged() {
         Arrays.stream(PlatformRole.values()).forEach(Roles::globalRole);
         Arrays.stream(WorkspaceRole.values()).forEach(r -> Roles.workspaceRoleRef("ws", r));

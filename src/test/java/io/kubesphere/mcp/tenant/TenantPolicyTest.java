@@ -24,7 +24,9 @@ import static io.kubesphere.mcp.tenant.TenantTestSupport.DECLINE;
 import static io.kubesphere.mcp.tenant.TenantTestSupport.IAM;
 import static io.kubesphere.mcp.tenant.TenantTestSupport.api;
 import static io.kubesphere.mcp.tenant.TenantTestSupport.body;
+import static io.kubesphere.mcp.tenant.TenantTestSupport.existingUser;
 import static io.kubesphere.mcp.tenant.TenantTestSupport.only;
+import static io.kubesphere.mcp.tenant.TenantTestSupport.write;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -140,10 +142,11 @@ class TenantPolicyTest {
     @Test
     void acceptedWorkspaceAdminGrantIsSentAndThePersonWasToldWhoWhatWhere() {
         try (McpTestClient mcp = McpTestClient.http(root, ACCEPT)) {
+            existingUser(mcp, sandbox, "tp-ws-admin");
             CallToolResult r = mcp.call("invite_workspace_member", Map.of("workspace", "stone",
                     "username", "tp-ws-admin", "role", "admin"));
             assertFalse(r.isError(), text(r));
-            JsonNode body = body(only(sandbox, "POST", IAM + "/workspaces/stone/workspacemembers"));
+            JsonNode body = body(write(sandbox, "tp-ws-admin", "POST", IAM + "/workspaces/stone/workspacemembers"));
             assertEquals("stone-admin", body.at("/0/roleRef").asText());
             assertEquals(1, mcp.elicitations().size());
             ElicitFormRequest asked = mcp.elicitations().get(0);
@@ -184,10 +187,12 @@ class TenantPolicyTest {
     @Test
     void acceptedProjectAdminGrantIsSent() {
         try (McpTestClient mcp = McpTestClient.http(root, ACCEPT)) {
+            existingUser(mcp, sandbox, "tp-proj-admin");
             CallToolResult r = mcp.call("invite_project_member", Map.of("cluster", "host", "project",
                     "stone-project", "username", "tp-proj-admin", "role", "admin"));
             assertFalse(r.isError(), text(r));
-            assertEquals("admin", body(only(sandbox, "POST", PROJECT_MEMBERS)).at("/0/roleRef").asText());
+            assertEquals("admin", body(write(sandbox, "tp-proj-admin", "POST", PROJECT_MEMBERS)).at("/0/roleRef")
+                    .asText());
             String message = mcp.elicitations().get(0).message();
             assertThat(message, containsString("tp-proj-admin"));
             assertThat(message, containsString("admin"));
@@ -219,11 +224,12 @@ class TenantPolicyTest {
     @Test
     void nonPrivilegedGrantsDoNotAskAnybody() {
         try (McpTestClient mcp = McpTestClient.http(root, DECLINE)) {
+            existingUser(mcp, sandbox, "tp-viewer");
             CallToolResult r = mcp.call("invite_project_member", Map.of("cluster", "host", "project",
                     "stone-project", "username", "tp-viewer"));
             assertFalse(r.isError(), text(r));
             assertTrue(mcp.elicitations().isEmpty());
-            only(sandbox, "POST", PROJECT_MEMBERS);
+            write(sandbox, "tp-viewer", "POST", PROJECT_MEMBERS);
         }
     }
 

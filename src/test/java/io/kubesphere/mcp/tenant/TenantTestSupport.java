@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubesphere.mcp.sandbox.RecordedRequest;
 import io.kubesphere.mcp.sandbox.Sandbox;
+import io.kubesphere.mcp.support.McpTestClient;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ElicitFormRequest;
 import io.modelcontextprotocol.spec.McpSchema.ElicitResult;
 
@@ -42,6 +44,35 @@ final class TenantTestSupport {
         List<RecordedRequest> requests = api(sandbox);
         assertEquals(1, requests.size(), "exactly one API request expected, got " + requests);
         RecordedRequest request = requests.get(0);
+        assertEquals(method, request.method());
+        assertEquals(path, request.path());
+        return request;
+    }
+
+    /** Invites check that the user exists: creates the account (unless it exists), then forgets the requests. */
+    static void existingUser(McpTestClient mcp, Sandbox sandbox, String name) {
+        CallToolResult r = mcp.call("create_user", Map.of("username", name, "email", name + "@example.com",
+                "password", "Abcdefg1"));
+        assertTrue(!Boolean.TRUE.equals(r.isError()) || McpTestClient.text(r).contains("already exists"),
+                () -> McpTestClient.text(r));
+        sandbox.simulator().clearRequests();
+    }
+
+    /**
+     * The write of a tool that first looks its user up: exactly the GET of that user (answered 200), then the write.
+     */
+    static RecordedRequest write(Sandbox sandbox, String user, String method, String path) {
+        return checkedWrite(sandbox, IAM + "/users/" + user, method, path);
+    }
+
+    /** Exactly two API requests: the GET of {@code checked} (answered 200), then {@code method path}. */
+    static RecordedRequest checkedWrite(Sandbox sandbox, String checked, String method, String path) {
+        List<RecordedRequest> requests = api(sandbox);
+        assertEquals(2, requests.size(), "a check and a write expected, got " + requests);
+        assertEquals("GET", requests.get(0).method());
+        assertEquals(checked, requests.get(0).path());
+        assertEquals(200, requests.get(0).status());
+        RecordedRequest request = requests.get(1);
         assertEquals(method, request.method());
         assertEquals(path, request.path());
         return request;

@@ -1,6 +1,7 @@
 package io.kubesphere.mcp.tenant;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubesphere.mcp.auth.Callers;
 import io.kubesphere.mcp.sandbox.RecordedRequest;
 import io.kubesphere.mcp.sandbox.Sandbox;
 import io.kubesphere.mcp.support.McpTestClient;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,8 @@ import static io.kubesphere.mcp.tenant.TenantTestSupport.IAM;
 import static io.kubesphere.mcp.tenant.TenantTestSupport.TENANT;
 import static io.kubesphere.mcp.tenant.TenantTestSupport.api;
 import static io.kubesphere.mcp.tenant.TenantTestSupport.body;
+import static io.kubesphere.mcp.tenant.TenantTestSupport.checkedWrite;
+import static io.kubesphere.mcp.tenant.TenantTestSupport.write;
 import static io.kubesphere.mcp.tenant.TenantTestSupport.only;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -31,6 +36,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every tenant tool added for issue 3, against the simulator as admin, checking what reached KubeSphere. */
@@ -101,7 +107,7 @@ class TenantToolsTest {
             ok(mcp.call("create_workspace", Map.of("workspace", "tt-ws-2", "clusters", List.of("host"),
                     "manager", "stoneshi")));
         }
-        JsonNode body = body(only(sandbox, "POST", TENANT + "/workspacetemplates"));
+        JsonNode body = body(write(sandbox, "stoneshi", "POST", TENANT + "/workspacetemplates"));
         assertEquals("stoneshi", body.at("/spec/template/spec/manager").asText());
         assertEquals("admin", body.at("/metadata/annotations/kubesphere.io~1creator").asText(),
                 "the creator is the caller, not the manager");
@@ -154,7 +160,8 @@ class TenantToolsTest {
     void createProjectSendsAManagedNamespace() {
         CallToolResult r = ok(call("create_project", Map.of("cluster", "host", "workspace", "stone",
                 "project", "tt-project-1", "description", "for tests")));
-        JsonNode body = body(only(sandbox, "POST", "/clusters/host" + TENANT + "/workspaces/stone/namespaces"));
+        JsonNode body = body(checkedWrite(sandbox, TENANT + "/workspacetemplates/stone", "POST",
+                "/clusters/host" + TENANT + "/workspaces/stone/namespaces"));
         assertEquals("Namespace", body.path("kind").asText());
         assertEquals("v1", body.path("apiVersion").asText());
         assertEquals("tt-project-1", body.at("/metadata/name").asText());
@@ -183,8 +190,7 @@ class TenantToolsTest {
     void listUsersMapsFiltersAndPaging() {
         CallToolResult r = ok(call("list_users", Map.of("globalrole", "platform-admin", "limit", 50)));
         RecordedRequest req = only(sandbox, "GET", IAM + "/users");
-        assertThat(req.query(), containsString("globalrole=platform-admin"));
-        assertThat(req.query(), containsString("limit=50"));
+        assertEquals("globalrole=platform-admin", req.query(), "KubeSphere ignores the rest on this form");
         assertThat(field(r, "username"), hasItem("admin"));
         assertThat(field(r, "username"), not(hasItem("stoneshi")));
         assertEquals("platform-admin", items(r).get(0).get("platform_role"));
@@ -193,6 +199,34 @@ class TenantToolsTest {
         CallToolResult byName = ok(call("list_users", Map.of("name", "stone")));
         assertThat(only(sandbox, "GET", IAM + "/users").query(), containsString("name=stone"));
         assertEquals(List.of("stoneshi"), field(byName, "username"));
+    }
+
+    @Test
+    void listUsersByPlatformRolePagesAndFiltersOnOurSide() {
+        // ?globalrole= answers every holder whatever page, limit and name say (listUserByGlobalRole).
+        CallToolResult all = ok(call("list_users", Map.of("globalrole", "platform-regular", "limit", 200)));
+        int holders = items(all).size();
+        assertTrue(holders >= 2, text(all));
+        assertEquals(holders, structured(all).get("total"));
+
+        CallToolResult first = ok(call("list_users", Map.of("globalrole", "platform-regular", "limit", 1)));
+        assertEquals(1, items(first).size());
+        assertEquals(holders, structured(first).get("total"));
+        assertEquals(true, structured(first).get("has_more"));
+        CallToolResult second = ok(call("list_users", Map.of("globalrole", "platform-regular", "limit", 1,
+                "page", 2)));
+        assertEquals(1, items(second).size());
+        assertNotEquals(field(first, "username"), field(second, "username"));
+        CallToolResult beyond = ok(call("list_users", Map.of("globalrole", "platform-regular", "page", 99)));
+        assertEquals(List.of(), items(beyond));
+        assertEquals(false, structured(beyond).get("has_more"));
+
+        CallToolResult byName = ok(call("list_users", Map.of("globalrole", "platform-regular", "name", "stone")));
+        assertEquals(List.of("stoneshi"), field(byName, "username"));
+        assertEquals(1, structured(byName).get("total"));
+        assertEquals(false, structured(byName).get("has_more"));
+        assertEquals(List.of(), field(ok(call("list_users", Map.of("globalrole", "platform-admin",
+                "name", "stone"))), "username"));
     }
 
     @Test
@@ -254,9 +288,12 @@ class TenantToolsTest {
     }
 
     @Test
-    void setPlatformRolePutsTheWholeStoredObjectBack() {
+    void setPlatformRolePutsTheWholeStoredObjectBack() throws Exception {
         ok(call("create_user", Map.of("username", "tt-user-3", "email", "tt-user-3@example.com",
                 "password", "Abcdefg1")));
+        String since = storedUser("tt-user-3").at("/status/lastTransitionTime").asText();
+        // Past the second the timestamps show, so that a restarted lastTransitionTime would differ.
+        sandbox.simulator().advanceClock(Duration.ofSeconds(90));
         sandbox.simulator().clearRequests();
         CallToolResult r = ok(call("set_platform_role", Map.of("username", "tt-user-3",
                 "globalrole", "platform-self-provisioner")));
@@ -276,6 +313,9 @@ class TenantToolsTest {
                 body.at("/metadata/annotations/iam.kubesphere.io~1globalrole").asText());
         assertEquals("admin", body.at("/metadata/annotations/kubesphere.io~1creator").asText(),
                 "other annotations survive");
+        assertEquals(since, storedUser("tt-user-3").at("/status/lastTransitionTime").asText(),
+                "the login-failure window is not restarted");
+        assertTrue(body.path("status").isMissingNode(), "status is left to KubeSphere: " + body);
 
         Map<String, Object> change = structured(r);
         assertEquals("platform-self-provisioner", change.get("platform_role"));
@@ -319,6 +359,23 @@ class TenantToolsTest {
         only(sandbox, "GET", IAM + "/users/nobody-here");
     }
 
+    /** The user as KubeSphere stores it (the tools do not show status times). */
+    private JsonNode storedUser(String name) throws Exception {
+        String token = Callers.token(sandbox.baseUrl(), "admin");
+        HttpResponse<String> r = Callers.HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + IAM
+                + "/users/" + name)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return Callers.json(r.body());
+    }
+
+    /** Invites check that the user exists, so the users these tests invite are created first. */
+    private void user(String name) {
+        try (McpTestClient mcp = McpTestClient.http(root)) {
+            TenantTestSupport.existingUser(mcp, sandbox, name);
+        }
+    }
+
     // ---------- members ----------
 
     @Test
@@ -327,18 +384,19 @@ class TenantToolsTest {
         RecordedRequest req = only(sandbox, "GET", IAM + "/workspaces/stone/workspacemembers");
         assertThat(req.query(), containsString("page=1"));
         assertThat(req.query(), containsString("limit=20"));
-        assertThat(items(list), hasItem(Map.of("username", "stoneshi", "role", "stone-regular")));
+        assertThat(items(list), hasItem(Map.of("username", "stoneshi", "role", "stone-regular",
+                "built_in_role", "regular")));
 
-        sandbox.simulator().clearRequests();
+        user("tt-member-1");
         CallToolResult invited = ok(call("invite_workspace_member", Map.of("workspace", "stone",
                 "username", "tt-member-1", "role", "viewer")));
-        JsonNode body = body(only(sandbox, "POST", IAM + "/workspaces/stone/workspacemembers"));
+        JsonNode body = body(write(sandbox, "tt-member-1", "POST", IAM + "/workspaces/stone/workspacemembers"));
         assertTrue(body.isArray());
         assertEquals(1, body.size());
         assertEquals("tt-member-1", body.at("/0/username").asText());
         assertEquals("stone-viewer", body.at("/0/roleRef").asText());
-        assertEquals(Map.of("workspace", "stone", "username", "tt-member-1", "role", "stone-viewer"),
-                structured(invited));
+        assertEquals(Map.of("workspace", "stone", "username", "tt-member-1", "role", "stone-viewer",
+                "user_verified", true), structured(invited));
 
         sandbox.simulator().clearRequests();
         CallToolResult changed = ok(call("set_workspace_role", Map.of("workspace", "stone",
@@ -351,8 +409,9 @@ class TenantToolsTest {
 
     @Test
     void inviteWorkspaceMemberDefaultsToRegular() {
+        user("tt-member-2");
         ok(call("invite_workspace_member", Map.of("workspace", "stone", "username", "tt-member-2")));
-        JsonNode body = body(only(sandbox, "POST", IAM + "/workspaces/stone/workspacemembers"));
+        JsonNode body = body(write(sandbox, "tt-member-2", "POST", IAM + "/workspaces/stone/workspacemembers"));
         assertEquals("stone-regular", body.at("/0/roleRef").asText());
     }
 
@@ -369,10 +428,11 @@ class TenantToolsTest {
     @Test
     void inviteToAMissingWorkspaceNamesTheMissingRole() {
         CallToolResult r = call("invite_workspace_member", Map.of("workspace", "no-such-ws",
-                "username", "tt-member-3"));
+                "username", "demo-user"));
         assertTrue(r.isError());
         assertThat(text(r), containsString("no-such-ws-regular"));
-        assertEquals(404, only(sandbox, "POST", IAM + "/workspaces/no-such-ws/workspacemembers").status());
+        assertEquals(404, write(sandbox, "demo-user", "POST", IAM + "/workspaces/no-such-ws/workspacemembers")
+                .status());
     }
 
     @Test
@@ -380,16 +440,16 @@ class TenantToolsTest {
         String base = "/clusters/host" + IAM + "/namespaces/stone-project/namespacemembers";
         CallToolResult list = ok(call("list_project_members", Map.of("cluster", "host", "project", "stone-project")));
         assertThat(only(sandbox, "GET", base).query(), containsString("limit=20"));
-        assertThat(items(list), hasItem(Map.of("username", "stoneshi", "role", "viewer")));
+        assertThat(items(list), hasItem(Map.of("username", "stoneshi", "role", "viewer", "built_in_role", "viewer")));
 
-        sandbox.simulator().clearRequests();
+        user("tt-member-4");
         CallToolResult invited = ok(call("invite_project_member", Map.of("cluster", "host", "project",
                 "stone-project", "username", "tt-member-4", "role", "operator")));
-        JsonNode body = body(only(sandbox, "POST", base));
+        JsonNode body = body(write(sandbox, "tt-member-4", "POST", base));
         assertEquals("tt-member-4", body.at("/0/username").asText());
         assertEquals("operator", body.at("/0/roleRef").asText());
         assertEquals(Map.of("cluster", "host", "project", "stone-project", "username", "tt-member-4",
-                "role", "operator"), structured(invited));
+                "role", "operator", "user_verified", true), structured(invited));
 
         sandbox.simulator().clearRequests();
         ok(call("set_project_role", Map.of("cluster", "host", "project", "stone-project",
@@ -401,9 +461,10 @@ class TenantToolsTest {
 
     @Test
     void inviteProjectMemberDefaultsToViewer() {
+        user("tt-member-5");
         ok(call("invite_project_member", Map.of("cluster", "host", "project", "stone-project",
                 "username", "tt-member-5")));
-        JsonNode body = body(only(sandbox, "POST", "/clusters/host" + IAM
+        JsonNode body = body(write(sandbox, "tt-member-5", "POST", "/clusters/host" + IAM
                 + "/namespaces/stone-project/namespacemembers"));
         assertEquals("viewer", body.at("/0/roleRef").asText());
     }
@@ -411,7 +472,7 @@ class TenantToolsTest {
     @Test
     void projectMemberErrors() {
         CallToolResult missing = call("invite_project_member", Map.of("cluster", "host", "project",
-                "no-such-project", "username", "tt-member-6"));
+                "no-such-project", "username", "demo-user"));
         assertTrue(missing.isError());
         assertThat(text(missing), containsString("has no role viewer"));
 
