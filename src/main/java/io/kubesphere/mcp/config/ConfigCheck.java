@@ -90,7 +90,25 @@ public final class ConfigCheck {
             case DURATION -> duration(name, value, shown);
             case PORT -> port(name, value, shown);
             case URL -> url(name, value, shown);
+            case SIZE -> bytes(value) > 0 ? null
+                    : name + "=" + shown + " is not a size: write e.g. 10M, 512K or 1G (bytes without a unit).";
         };
+    }
+
+    /** A size such as 10M, 512K, 1G or 4096 (bytes), in bytes; -1 when it is not one. */
+    public static long bytes(String value) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,12})\\s*([KMG]?)B?", 
+                java.util.regex.Pattern.CASE_INSENSITIVE).matcher(value == null ? "" : value.strip());
+        if (!m.matches()) {
+            return -1;
+        }
+        int shift = switch (m.group(2).toUpperCase(Locale.ROOT)) {
+            case "K" -> 10;
+            case "M" -> 20;
+            case "G" -> 30;
+            default -> 0;
+        };
+        return Long.parseLong(m.group(1)) << shift;
     }
 
     private static String choices(String name, ConfigKeys.Key key, String value) {

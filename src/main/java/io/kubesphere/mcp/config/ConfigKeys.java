@@ -10,7 +10,7 @@ import java.util.Locale;
 public final class ConfigKeys {
 
     /** What a value must look like; checked before the server starts so that a typo is one clear line. */
-    public enum Kind { TEXT, URL, DURATION, BOOLEAN, CHOICE, CHOICES, PORT }
+    public enum Kind { TEXT, URL, DURATION, BOOLEAN, CHOICE, CHOICES, PORT, SIZE }
 
     /**
      * @param choices for CHOICE one of them, for CHOICES a comma list of them
@@ -63,6 +63,9 @@ public final class ConfigKeys {
             new Key("KS_MCP_SANDBOX", "false", "`true` serves against the built-in KubeSphere simulator with demo data",
                     Kind.BOOLEAN),
             new Key("KS_MCP_AUDIT_LOG", "stderr", false, "Where the audit log of write calls goes: `stderr` or a file path"),
+            new Key("KS_MCP_AUDIT_LOG_MAX_SIZE", "10M",
+                    "A file audit log rotates at this size (`10M`, `512K`, `1G`), keeping 5 older files `.1`…`.5`",
+                    Kind.SIZE),
             new Key("KS_MCP_HTTP_ALLOWED_ORIGINS", "", false,
                     "Extra allowed `Origin` values for HTTP (loopback origins are always allowed)"),
             new Key("KS_MCP_HTTP_ALLOWED_HOSTS", "", false,

@@ -47,6 +47,11 @@ public interface ServerConfig {
     @WithDefault("stderr")
     String auditLog();
 
+    /** KS_MCP_AUDIT_LOG_MAX_SIZE (read by AuditLog), declared for the same reason. */
+    @WithName("audit.log.max.size")
+    @WithDefault("10M")
+    String auditLogMaxSize();
+
     /** Whether the HTTP listener runs; Main turns it off for stdio so that an IDE-spawned server opens no port. */
     @WithDefault("true")
     boolean listen();

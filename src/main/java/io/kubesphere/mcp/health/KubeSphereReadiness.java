@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
+import org.jboss.logging.Logger;
 
 import java.util.Optional;
 
@@ -27,6 +28,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class KubeSphereReadiness implements AsyncHealthCheck {
 
+    private static final Logger LOG = Logger.getLogger(KubeSphereReadiness.class);
     static final String NAME = "kubesphere";
     private static final long REUSE_NANOS = 5_000_000_000L;
 
@@ -73,19 +75,20 @@ public class KubeSphereReadiness implements AsyncHealthCheck {
         }
         Optional<String> problem = endpoint.problem();
         if (problem.isPresent()) {
-            return Uni.createFrom().item(base().down().withData("reason", problem.get()).build());
+            return Uni.createFrom().item(base().down().withData("reason", "KubeSphere is not configured").build());
         }
         boolean passthrough = config.auth() == ServerConfig.Auth.passthrough;
         Credentials using = passthrough ? ANONYMOUS : credentials.get();
         return client.send(using, KsCall.of(UpstreamGuard.VERSION), call -> {
                 })
-                .map(version -> base().up().withData("version", version.path("gitVersion").asText("unknown")).build())
+                .map(version -> base().up().build())
                 .onFailure().recoverWithItem(failure -> verdict(failure, passthrough))
                 .invoke(response -> last = new Checked(response, System.nanoTime()));
     }
 
     private HealthCheckResponse verdict(Throwable failure, boolean passthrough) {
         if (!(failure instanceof KubeSphereError error)) {
+            LOG.warnf("not ready: %s", failure.toString());
             return base().down().withData("reason", failure.getClass().getSimpleName()).build();
         }
         int status = error.status();
@@ -96,12 +99,24 @@ public class KubeSphereReadiness implements AsyncHealthCheck {
             // Reachable; with server credentials a 403 on the version route still means they were accepted.
             return base().up().withData("answered", status).build();
         }
-        return base().down().withData("reason", error.getMessage()).build();
+        // The full message names the KubeSphere URL: it goes to the log, the probe answer says only what happened.
+        LOG.warnf("not ready: %s", error.getMessage());
+        return base().down().withData("reason", reason(error)).build();
     }
 
+    private static String reason(KubeSphereError error) {
+        return switch (error.kind()) {
+            case UNREACHABLE -> "KubeSphere is unreachable";
+            case TIMEOUT -> "KubeSphere did not answer in time";
+            case UNAUTHORIZED, RATE_LIMITED -> "KubeSphere refused the server's credentials (" + error.status() + ")";
+            default -> error.status() > 0 ? "KubeSphere answered " + error.status() : "KubeSphere request failed";
+        };
+    }
+
+    /** Probes are unauthenticated: no URL and no version here (the log has them), only how the server runs. */
     private HealthCheckResponseBuilder base() {
         return HealthCheckResponse.named(NAME).withData("auth", config.auth().name())
                 .withData("kubesphere", config.sandbox() ? "sandbox"
-                        : endpoint.problem().isPresent() ? "not configured" : endpoint.baseUrl());
+                        : endpoint.problem().isPresent() ? "not configured" : "configured");
     }
 }

@@ -5,6 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubesphere.mcp.kubesphere.KubeSphereError.Kind;
 
 import java.net.ConnectException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 
@@ -15,17 +22,26 @@ import java.util.concurrent.TimeoutException;
 public final class ErrorMapper {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_MESSAGE = 400;
+    private static final int MAX_MESSAGE = 300;
+    private static final Pattern TITLE = Pattern.compile("<(title|h1)[^>]*>([^<]*)<", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\p{Cf}\\s]+");
 
     private ErrorMapper() {
     }
 
-    /** KubeSphere's own words from any of its error body formats. */
+    /**
+     * KubeSphere's own words from any of its error body formats: the message of a JSON error, a text body, or the
+     * title of an HTML page (a proxy's error page is never copied), on one line of at most 300 characters.
+     */
     public static String upstreamMessage(String body) {
         if (body == null || body.isBlank()) {
             return "";
         }
         String trimmed = body.strip();
+        if (trimmed.startsWith("<")) {
+            Matcher title = TITLE.matcher(trimmed);
+            return title.find() ? clip(title.group(2)) : "";
+        }
         if (trimmed.startsWith("{")) {
             try {
                 JsonNode node = JSON.readTree(trimmed);
@@ -43,6 +59,12 @@ public final class ErrorMapper {
     }
 
     public static KubeSphereError fromResponse(int status, String body, String method, String path) {
+        return fromResponse(status, body, method, path, null);
+    }
+
+    /** {@code retryAfter}: the Retry-After header of the answer, or null. */
+    public static KubeSphereError fromResponse(int status, String body, String method, String path,
+            String retryAfter) {
         String said = upstreamMessage(body);
         String quoted = said.isEmpty() ? "" : ": " + said;
         String lower = said.toLowerCase();
@@ -70,10 +92,15 @@ public final class ErrorMapper {
                             + "use another name, or read it again and retry.");
             case 422 -> new KubeSphereError(Kind.INVALID, status, said,
                     "KubeSphere found the object invalid (422)" + quoted + ". Fix the value it names and retry.");
-            case 429 -> new KubeSphereError(Kind.RATE_LIMITED, status, said,
-                    "KubeSphere's login rate limit is active for this account (429)" + quoted
-                            + ". Too many failed logins: wait for the lockout window (10 minutes by default) "
-                            + "and check the password.");
+            case 429 -> path.startsWith("/oauth/")
+                    ? new KubeSphereError(Kind.RATE_LIMITED, status, said,
+                            "KubeSphere's login rate limit is active for this account (429)" + quoted
+                                    + ". Too many failed logins: wait for the lockout window (10 minutes by default) "
+                                    + "and check the password.")
+                    // Not a login: the API server (or a proxy in front of it) is shedding load.
+                    : new KubeSphereError(Kind.RATE_LIMITED, status, said,
+                            "KubeSphere is rate limiting requests (429 on " + method + " " + path + "): retry after "
+                                    + retryAfter(retryAfter) + ". Nothing was changed by this request.");
             default -> status >= 500
                     ? new KubeSphereError(Kind.SERVER, status, said,
                             "KubeSphere failed with " + status + quoted + " on " + method + " " + path
@@ -107,13 +134,34 @@ public final class ErrorMapper {
                         + "). Check KUBESPHERE_HOST and the network path to ks-apiserver.");
     }
 
+    /** Retry-After as delta-seconds or an HTTP date (RFC 9110); a few seconds when absent or unreadable. */
+    static String retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return "a few seconds";
+        }
+        String value = header.strip();
+        long seconds;
+        if (value.matches("[0-9]{1,9}")) {
+            seconds = Long.parseLong(value);
+        } else {
+            try {
+                seconds = Duration.between(Instant.now(), ZonedDateTime.parse(value,
+                        DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()).toSeconds();
+            } catch (DateTimeParseException e) {
+                return "a few seconds";
+            }
+        }
+        seconds = Math.max(1, seconds);
+        return seconds + (seconds == 1 ? " second" : " seconds");
+    }
+
     private static String simple(Throwable t) {
         String message = t.getMessage();
         return message == null || message.isBlank() ? t.getClass().getSimpleName() : clip(message);
     }
 
     private static String clip(String text) {
-        String oneLine = text.replaceAll("\\s+", " ").strip();
+        String oneLine = CONTROL.matcher(text).replaceAll(" ").strip();
         return oneLine.length() <= MAX_MESSAGE ? oneLine : oneLine.substring(0, MAX_MESSAGE) + "…";
     }
 }

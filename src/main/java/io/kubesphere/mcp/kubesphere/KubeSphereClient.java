@@ -93,7 +93,7 @@ public class KubeSphereClient {
         int status = response.status();
         trace.accept(new UpstreamCall(method, path, status));
         if (status < 200 || status > 299) {
-            throw ErrorMapper.fromResponse(status, response.text(), method, path);
+            throw ErrorMapper.fromResponse(status, response.text(), method, path, response.retryAfter());
         }
         if (response.isTextPlain()) {
             return TextNode.valueOf(response.text());

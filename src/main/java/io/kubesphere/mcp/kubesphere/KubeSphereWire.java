@@ -102,7 +102,7 @@ public class KubeSphereWire {
             to.client().request(options)
                     .compose(request -> body == null ? request.send() : request.send(Buffer.buffer(body)))
                     .compose(response -> response.body().map(buffer -> new WireResponse(response.statusCode(),
-                            response.getHeader("Content-Type"), buffer.getBytes())))
+                            response.getHeader("Content-Type"), buffer.getBytes(), response.getHeader("Retry-After"))))
                     .onComplete(result -> {
                         if (result.succeeded()) {
                             emitter.complete(result.result());

@@ -21,15 +21,16 @@ import java.io.IOException;
  * The JSON mapper and schema validator of the MCP SDK, built here rather than found by the SDK through
  * {@code ServiceLoader}: a native image has no {@code META-INF/services} lookup (Quarkus builds it with
  * {@code -H:-UseServiceLoaderFeature}), and every SDK builder not given both fails there (ClosedWorldIT).
- * Two repairs: an McpError is written as a JSON-RPC error, not as a Java exception; and the SDK's error for an
- * unknown tool gets a message that names the tool and says what to do.
+ * Three repairs: an McpError is written as a JSON-RPC error, not as a Java exception; the SDK's error for an
+ * unknown tool gets a message that names the tool and says what to do; and tools/call params it cannot read get an
+ * answer (see {@link CallParamsMapper}).
  */
 public class McpJson {
 
     @Produces
     @Singleton
     McpJsonMapper mcpJsonMapper() {
-        return new JacksonMcpJsonMapper(create());
+        return new CallParamsMapper(new JacksonMcpJsonMapper(create()));
     }
 
     /** Checks tool schemas when the server is built and structured results against their output schemas. */
@@ -63,7 +64,7 @@ public class McpJson {
                 gen.writeStartObject();
                 gen.writeNumberField("code", error.code());
                 gen.writeStringField("message", message(error));
-                if (error.data() != null) {
+                if (error.data() != null && !malformedCall(error)) {
                     gen.writeFieldName("data");
                     provider.defaultSerializeValue(error.data(), gen);
                 }
@@ -74,6 +75,12 @@ public class McpJson {
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
+    /** The SDK's "not found" for params {@link CallParamsMapper} could not read. */
+    private static boolean malformedCall(McpSchema.JSONRPCResponse.JSONRPCError error) {
+        return error.code() == McpSchema.ErrorCodes.INVALID_PARAMS && error.data() instanceof String data
+                && data.startsWith(SDK_UNKNOWN_TOOL + CallParamsMapper.MALFORMED);
+    }
+
     /** How the SDK (2.1) marks a tools/call of a name it does not have: -32602, the name only in data. */
     private static final String SDK_UNKNOWN_TOOL = "Tool not found: ";
 
@@ -82,6 +89,12 @@ public class McpJson {
      * the tool (clipped: it is the caller's text) and points to tools/list.
      */
     static String message(McpSchema.JSONRPCResponse.JSONRPCError error) {
+        if (malformedCall(error)) {
+            String problem = ((String) error.data()).substring(SDK_UNKNOWN_TOOL.length()
+                    + CallParamsMapper.MALFORMED.length());
+            return "Invalid params for tools/call: " + problem
+                    + ". Send {\"name\": \"<tool>\", \"arguments\": {...}} (see tools/list).";
+        }
         if (error.code() == McpSchema.ErrorCodes.INVALID_PARAMS && error.data() instanceof String data
                 && data.startsWith(SDK_UNKNOWN_TOOL)) {
             String name = data.substring(SDK_UNKNOWN_TOOL.length());

@@ -11,7 +11,6 @@ import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
-import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -34,7 +33,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /** Builds the MCP server (official SDK, async API) from the tool catalog, on stdio or on streamable HTTP at /mcp. */
@@ -47,7 +45,6 @@ public class McpServerRuntime {
     public static final String INSTRUCTIONS = "KubeSphere tenant management (workspaces, projects, users, members, "
             + "built-in roles) and DevOps pipelines. Never deletes; only built-in roles; least privilege by default; "
             + "admin grants need a person's confirmation. Call whoami first to see who you act as.";
-    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
 
     private final ServerConfig config;
     private final ToolCatalog catalog;
@@ -56,7 +53,7 @@ public class McpServerRuntime {
     private final McpJsonMapper json;
     private final JsonSchemaValidator schemas;
     private final String version;
-    private final String bindHost;
+    private final HeaderGuard guard;
     private volatile List<AsyncToolSpecification> specifications;
     private volatile HttpServletStreamableServerTransportProvider http;
     private volatile McpAsyncServer server;
@@ -64,7 +61,7 @@ public class McpServerRuntime {
     public McpServerRuntime(ServerConfig config, ToolCatalog catalog, ToolInvoker invoker, Guide guide,
             McpJsonMapper json, JsonSchemaValidator schemas,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version,
-            @ConfigProperty(name = "quarkus.http.host", defaultValue = "127.0.0.1") String bindHost) {
+            HeaderGuard guard) {
         this.config = config;
         this.catalog = catalog;
         this.invoker = invoker;
@@ -72,7 +69,7 @@ public class McpServerRuntime {
         this.json = json;
         this.schemas = schemas;
         this.version = version;
-        this.bindHost = bindHost;
+        this.guard = guard;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -100,7 +97,7 @@ public class McpServerRuntime {
         HttpServletStreamableServerTransportProvider provider = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(json)
                 .mcpEndpoint("/mcp")
-                .securityValidator(securityValidator())
+                .securityValidator(guard)
                 .contextExtractor(CallerCredentials::context)
                 .build();
         server = configure(McpServer.async(provider));
@@ -152,19 +149,6 @@ public class McpServerRuntime {
         };
         server = configure(McpServer.async(new StdioServerTransportProvider(traffic, watched, out)));
         closed.await();
-    }
-
-    private DefaultServerTransportSecurityValidator securityValidator() {
-        List<String> origins = new ArrayList<>(List.of("http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*",
-                "https://localhost:*", "https://127.0.0.1:*"));
-        config.http().allowedOrigins().ifPresent(origins::addAll);
-        List<String> hosts = new ArrayList<>();
-        if (LOOPBACK.contains(bindHost)) {
-            // Bound to loopback: only loopback names may reach us, which is what defeats DNS rebinding.
-            hosts.addAll(List.of("localhost:*", "127.0.0.1:*", "[::1]:*"));
-        }
-        config.http().allowedHosts().ifPresent(hosts::addAll);
-        return DefaultServerTransportSecurityValidator.builder().allowedOrigins(origins).allowedHosts(hosts).build();
     }
 
     private McpAsyncServer configure(McpServer.AsyncSpecification<?> spec) {

@@ -51,6 +51,12 @@ public class PrivilegedGrants {
                 : Uni.createFrom().voidItem();
     }
 
+    /** Before creating a workspace managed by someone else: the manager gets the workspace admin role. */
+    public Uni<Void> workspaceManager(ToolContext ctx, String workspace, String manager) {
+        return confirm(ctx, new Grant(manager, "the workspace admin role", "as manager of the new workspace '"
+                + workspace + "' (full control of the workspace and all its projects)"));
+    }
+
     /** Before granting a project role: the project admin role needs confirmation. */
     public Uni<Void> projectRole(ToolContext ctx, String cluster, String project, String username, String role) {
         return "admin".equals(role)

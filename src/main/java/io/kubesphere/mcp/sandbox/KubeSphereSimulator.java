@@ -38,6 +38,7 @@ public final class KubeSphereSimulator {
     private final ArrayDeque<RecordedRequest> recorded = new ArrayDeque<>();
     static final int RECORDED_MAX = 10_000;
     private volatile boolean unavailable;
+    private volatile int overloadedRetryAfter;
     private volatile java.util.regex.Pattern forbiddenReads;
     private volatile Duration responseDelay = Duration.ZERO;
     private volatile Vertx vertx;
@@ -166,6 +167,14 @@ public final class KubeSphereSimulator {
         this.unavailable = down;
     }
 
+    /**
+     * Sheds load as the Kubernetes API server's max-in-flight and priority-and-fairness filters do: 429, text/plain
+     * "Too many requests, please try again later.", Retry-After in seconds. 0 ends it.
+     */
+    public void setOverloaded(int retryAfterSeconds) {
+        this.overloadedRetryAfter = retryAfterSeconds;
+    }
+
     public void setResponseDelay(Duration d) {
         this.responseDelay = d == null ? Duration.ZERO : d;
     }
@@ -183,6 +192,9 @@ public final class KubeSphereSimulator {
             synchronized (lock) {
                 if (unavailable) {
                     resp = SimResponse.raw(503, SimResponse.TEXT, "service unavailable\n");
+                } else if (overloadedRetryAfter > 0) {
+                    resp = SimResponse.handlerError(429, "Too many requests, please try again later.")
+                            .header("Retry-After", Integer.toString(overloadedRetryAfter));
                 } else {
                     resp = dispatch(ex, req.getHeader("Authorization"), accept);
                 }

@@ -2,6 +2,7 @@ package io.kubesphere.mcp.tenant;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +16,7 @@ import io.kubesphere.mcp.kubesphere.KsCall;
 import io.kubesphere.mcp.kubesphere.Route;
 import io.kubesphere.mcp.policy.DnsLabel;
 import io.kubesphere.mcp.policy.Names;
+import io.kubesphere.mcp.policy.PrivilegedGrants;
 import io.kubesphere.mcp.policy.Username;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,6 +71,12 @@ public class WorkspaceTools implements ToolProvider {
 
     public record WorkspaceList(List<Workspace> items, int total, int page, int limit,
             @JsonProperty("has_more") boolean hasMore) {
+    }
+
+    private final PrivilegedGrants grants;
+
+    public WorkspaceTools(PrivilegedGrants grants) {
+        this.grants = grants;
     }
 
     @Override
@@ -130,11 +138,15 @@ public class WorkspaceTools implements ToolProvider {
                     template.putObject("spec").put("manager", manager);
                     ArrayNode clusters = spec.putObject("placement").putArray("clusters");
                     new LinkedHashSet<>(in.clusters()).forEach(c -> clusters.addObject().put("name", c));
+                    // The manager becomes workspace admin: someone else than the caller only with a person's yes.
+                    boolean self = manager.equals(creator);
+                    Uni<Void> confirmed = self ? Uni.createFrom().voidItem()
+                            : grants.workspaceManager(ctx, in.workspace(), manager);
                     // The caller exists; anyone else is looked up before the controller binds them as admin.
-                    Uni<Boolean> verified = manager.equals(creator) ? Uni.createFrom().item(true)
-                            : Referents.user(ctx, manager);
-                    return verified.chain(ok -> ctx.kubesphere().send(KsCall.of(CREATE).body(body))
-                            .map(created -> NewWorkspace.of(Workspace.from(created), ok)));
+                    return confirmed.<Boolean>chain(() -> self ? Uni.createFrom().item(true)
+                                    : Referents.user(ctx, manager))
+                            .chain(ok -> ctx.kubesphere().send(KsCall.of(CREATE).body(body))
+                                    .map(created -> NewWorkspace.of(Workspace.from(created), ok)));
                 });
     }
 }

@@ -45,6 +45,17 @@ class ConfigCheckTest {
     }
 
     @Test
+    void theAuditCapIsASize() {
+        assertEquals(List.of(), problems(Map.of("KS_MCP_AUDIT_LOG_MAX_SIZE", "512k")));
+        assertEquals(List.of("KS_MCP_AUDIT_LOG_MAX_SIZE='ten megs' is not a size: write e.g. 10M, 512K or 1G "
+                + "(bytes without a unit)."), problems(Map.of("KS_MCP_AUDIT_LOG_MAX_SIZE", "ten megs")));
+        assertEquals(10L << 20, ConfigCheck.bytes("10M"));
+        assertEquals(4096, ConfigCheck.bytes("4096"));
+        assertEquals(1L << 30, ConfigCheck.bytes("1GB"));
+        assertEquals(-1, ConfigCheck.bytes("0.5M"));
+    }
+
+    @Test
     void theToolsetChoicesAreTheToolsets() {
         assertEquals(Arrays.stream(Toolset.values()).map(Enum::name).toList(), ConfigKeys.TOOLSETS);
     }

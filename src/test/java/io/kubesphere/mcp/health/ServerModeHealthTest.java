@@ -14,6 +14,7 @@ import java.util.Map;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** KS_MCP_AUTH=server (the default): ready means logged in; logins are counted; no OAuth metadata is offered. */
 @QuarkusTest
@@ -21,6 +22,8 @@ class ServerModeHealthTest {
 
     @TestHTTPResource("/")
     URI root;
+    @jakarta.inject.Inject
+    io.kubesphere.mcp.kubesphere.KubeSphereEndpoint endpoint;
 
     @Test
     void readyMeansTheServerCredentialsLogIn() throws Exception {
@@ -29,6 +32,11 @@ class ServerModeHealthTest {
         JsonNode body = Callers.json(ready.body());
         assertEquals("UP", body.path("status").asText());
         assertEquals("server", body.path("checks").path(0).path("data").path("auth").asText());
+        // Probes are unauthenticated: they tell neither where KubeSphere is nor which version it runs.
+        java.util.List<String> data = new java.util.ArrayList<>();
+        body.path("checks").path(0).path("data").fieldNames().forEachRemaining(data::add);
+        assertEquals(java.util.List.of("auth", "kubesphere"), data, ready.body());
+        assertFalse(ready.body().contains(endpoint.baseUrl()), ready.body());
 
         try (McpTestClient mcp = McpTestClient.http(root)) {
             assertEquals("admin", McpTestClient.structured(mcp.call("whoami", Map.of())).get("username"));

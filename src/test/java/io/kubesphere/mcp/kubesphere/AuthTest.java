@@ -46,6 +46,7 @@ class AuthTest {
     void restore() {
         sim().setAccessTokenMaxAge(Duration.ofHours(2));
         sim().setUnavailable(false);
+        sim().setOverloaded(0);
         sim().setResponseDelay(Duration.ZERO);
     }
 
@@ -128,6 +129,22 @@ class AuthTest {
             assertThat(text(down), containsString("Retry later"));
             sim().setUnavailable(false);
             ok(mcp.call("list_clusters", Map.of()));
+        }
+    }
+
+    @Test
+    void aRateLimitedReadSaysWhenToRetryAndIsNoLoginLockout() {
+        try (McpTestClient mcp = McpTestClient.http(root)) {
+            ok(mcp.call("list_clusters", Map.of()));
+            sim().setOverloaded(7);
+            CallToolResult limited = mcp.call("list_workspaces", Map.of());
+            assertTrue(limited.isError());
+            assertThat(text(limited), containsString("rate limiting requests"));
+            assertThat(text(limited), containsString("retry after 7 seconds"));
+            assertThat(text(limited), org.hamcrest.Matchers.not(containsString("login")));
+            assertThat(text(limited), org.hamcrest.Matchers.not(containsString("password")));
+            sim().setOverloaded(0);
+            ok(mcp.call("list_workspaces", Map.of()));
         }
     }
 

@@ -63,4 +63,39 @@ class RouteAndErrorTest {
         assertThat(ErrorMapper.fromFailure(new java.net.ConnectException("Connection refused"), "http://ks:80",
                 java.time.Duration.ofSeconds(30)).getMessage(), containsString("KUBESPHERE_HOST"));
     }
+
+    @Test
+    void aRateLimitOnAnOrdinaryCallSaysWhenToRetryNotLoginLockout() {
+        KubeSphereError limited = ErrorMapper.fromResponse(429, "Too many requests, please try again later.\n", "GET",
+                "/kapis/tenant.kubesphere.io/v1beta1/workspacetemplates", "12");
+        assertEquals(KubeSphereError.Kind.RATE_LIMITED, limited.kind());
+        assertThat(limited.getMessage(), containsString("rate limiting requests"));
+        assertThat(limited.getMessage(), containsString("retry after 12 seconds"));
+        assertThat(limited.getMessage(), org.hamcrest.Matchers.not(containsString("login")));
+        String inTwoMinutes = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(125));
+        assertThat(ErrorMapper.fromResponse(429, "", "GET", "/p", inTwoMinutes).getMessage(),
+                org.hamcrest.Matchers.matchesPattern(".*retry after 12[0-5] seconds.*"));
+        assertThat(ErrorMapper.fromResponse(429, "", "GET", "/p", null).getMessage(),
+                containsString("retry after a few seconds"));
+        assertThat(ErrorMapper.fromResponse(429, "", "GET", "/p", "soon").getMessage(),
+                containsString("retry after a few seconds"));
+    }
+
+    @Test
+    void upstreamBodiesAreReducedToABoundedMessage() {
+        String page = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad "
+                + "Gateway</h1></center>\r\n<hr><center>nginx/1.25.3</center>\r\n<script>alert(1)</script></body></html>";
+        assertEquals("502 Bad Gateway", ErrorMapper.upstreamMessage(page));
+        KubeSphereError gateway = ErrorMapper.fromResponse(502, page, "GET", "/p");
+        assertThat(gateway.getMessage(), org.hamcrest.Matchers.not(containsString("<")));
+        assertThat(gateway.getMessage(), org.hamcrest.Matchers.not(containsString("nginx")));
+        assertEquals("", ErrorMapper.upstreamMessage("<!DOCTYPE html><p>no title here</p>"));
+        String huge = "x".repeat(100_000);
+        assertEquals(301, ErrorMapper.upstreamMessage(huge).length(), "300 characters and an ellipsis");
+        assertThat(ErrorMapper.fromResponse(500, "{\"message\":\"" + huge + "\"}", "GET", "/p").getMessage().length(),
+                org.hamcrest.Matchers.lessThan(500));
+        assertEquals("a b c", ErrorMapper.upstreamMessage("a\u0000b\u001b[31m c"
+                .replace("[31m", "")));
+    }
 }

@@ -122,6 +122,22 @@ class RawJsonRpcTest {
                 rpc.getString("error.message"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\"whoami\"", "[\"whoami\"]", "{\"name\":\"whoami\",\"arguments\":\"x\"}",
+            "{\"name\":\"whoami\",\"arguments\":[1,2]}"})
+    void malformedToolCallParamsAreInvalidParams(String params) {
+        // The SDK could not read these and answered HTTP 200 with an empty body: the client waited for its timeout.
+        String session = session();
+        Response call = mcp().header("Mcp-Session-Id", session)
+                .body("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":" + params + "}")
+                .post("/mcp");
+        JsonPath rpc = rpc(call);
+        assertEquals(9, rpc.getInt("id"), call.asString());
+        assertEquals(-32602, rpc.getInt("error.code"), call.asString());
+        org.hamcrest.MatcherAssert.assertThat(rpc.getString("error.message"), allOf(containsString("tools/call"),
+                not(containsString("Exception"))));
+    }
+
     /** A JSON-RPC answer, whether it came as JSON or as the data of an SSE event. */
     private static JsonPath rpc(Response response) {
         String body = response.asString();
@@ -139,6 +155,34 @@ class RawJsonRpcTest {
     void localOriginIsAllowed() {
         mcp().header("Origin", "http://localhost:3000").body(INIT.formatted("2025-11-25")).post("/mcp").then()
                 .statusCode(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:8080.evil.example", "http://localhost:1.evil.example",
+            "http://localhost.evil.example", "http://127.0.0.1:80/x", "http://127.0.0.1:", "ftp://127.0.0.1:80"})
+    void originIsComparedBySchemeHostAndPortExactly(String origin) {
+        mcp().header("Origin", origin).body(INIT.formatted("2025-11-25")).post("/mcp").then().statusCode(403);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1", "http://127.0.0.1:5173", "HTTP://LOCALHOST:3000",
+            "http://[::1]:8080"})
+    void loopbackOriginsWithAnyPortAreAllowed(String origin) {
+        mcp().header("Origin", origin).body(INIT.formatted("2025-11-25")).post("/mcp").then().statusCode(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/q/health/ready", "/q/health/live", "/q/health", "/q/metrics"})
+    void healthAndMetricsRefuseForeignHostsAgainstDnsRebinding(String path) {
+        given().header("Host", "evil.example").get(path).then().statusCode(421)
+                .body(containsString("KS_MCP_HTTP_ALLOWED_HOSTS"));
+        // Vert.x itself answers 400 to a port that is not a number; either way the page reads nothing.
+        given().header("Host", "localhost:8080.evil.example").get(path).then()
+                .statusCode(org.hamcrest.Matchers.oneOf(400, 421));
+        // A Kubernetes probe or a Prometheus scrape names the pod by its IP: no DNS rebinding can produce one.
+        given().header("Host", "10.244.1.7:8080").get(path).then().statusCode(200);
+        given().header("Host", "[fd00::7]:8080").get(path).then().statusCode(200);
+        given().get(path).then().statusCode(200);
     }
 
     @Test

@@ -139,6 +139,38 @@ public class StdioIT {
     }
 
     @Test
+    void malformedToolCallParamsAreAnsweredOverStdio() throws Exception {
+        // The SDK threw on these outside its error handling: no answer at all, the client waited for its timeout.
+        Process process = sandbox(ProcessBuilder.Redirect.DISCARD);
+        try (OutputStream in = process.getOutputStream()) {
+            in.write(("""
+                    {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}
+                    {"jsonrpc":"2.0","method":"notifications/initialized"}
+                    {"jsonrpc":"2.0","id":2,"method":"tools/call","params":"whoami"}
+                    {"jsonrpc":"2.0","id":3,"method":"tools/call","params":["whoami"]}
+                    {"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"whoami","arguments":"x"}}
+                    {"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"whoami","arguments":[]}}
+                    """).getBytes(StandardCharsets.UTF_8));
+        }
+        List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> errors = new ArrayList<>();
+        for (String line : lines) {
+            JsonNode answer = json.readTree(line);
+            if (answer.path("id").asInt() > 1) {
+                errors.add(answer);
+            }
+        }
+        assertEquals(List.of(2, 3, 4, 5), errors.stream().map(a -> a.path("id").asInt()).sorted().toList(), lines.toString());
+        for (JsonNode error : errors) {
+            assertEquals(-32602, error.path("error").path("code").asInt(), error.toString());
+            assertTrue(error.path("error").path("message").asText().startsWith("Invalid params for tools/call"),
+                    error.toString());
+        }
+    }
+
+    @Test
     void callsInFlightWhenStdinClosesAreFinishedAnsweredAndAudited() throws Exception {
         File stderr = File.createTempFile("stdio-it", ".log");
         Process process = sandbox(ProcessBuilder.Redirect.to(stderr));
@@ -166,6 +198,56 @@ public class StdioIT {
         String log = java.nio.file.Files.readString(stderr.toPath());
         assertTrue(log.contains("\"tool\":\"create_workspace\"") && log.contains("\"outcome\":\"ok\""), log);
         assertFalse(log.contains("ArC container not initialized"), log);
+    }
+
+    @Test
+    void theJvmsOwnOutOfMemoryMessageNeverReachesStdout() throws Exception {
+        // -XX:+ExitOnOutOfMemoryError prints "Terminating due to java.lang.OutOfMemoryError" through the JVM's own
+        // output stream, stdout unless told otherwise: on stdio that line broke the protocol stream.
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.kubesphere.mcp.support.Artifact.built().isJar(),
+                "a JVM flag: the native executable has no -XX:+ExitOnOutOfMemoryError of this kind");
+        String javaBin = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        ProcessBuilder builder = new ProcessBuilder("bin/kubesphere-mcp");
+        builder.environment().put("JAVA", javaBin);
+        builder.environment().put("JAVA_OPTS", "-Xmx32m -XX:+ExitOnOutOfMemoryError");
+        builder.environment().put("KS_MCP_SANDBOX", "true");
+        File stderr = File.createTempFile("stdio-oom", ".log");
+        builder.redirectError(stderr);
+        Process process = builder.start();
+        java.util.concurrent.CompletableFuture<byte[]> stdout = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return process.getInputStream().readAllBytes();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        try (OutputStream in = process.getOutputStream()) {
+            in.write(("""
+                    {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}
+                    {"jsonrpc":"2.0","method":"notifications/initialized"}
+                    """).getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            // One line of 15 MB (the SDK's limit is 16 M characters): reading it runs a 32 MB heap out of memory.
+            byte[] chunk = "a".repeat(1 << 20).getBytes(StandardCharsets.UTF_8);
+            in.write("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\",\"params\":{\"x\":\"".getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < 15 && process.isAlive(); i++) {
+                in.write(chunk);
+            }
+            in.flush();
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the JVM exits on OutOfMemoryError");
+        } catch (IOException expected) {
+            // the server died while we wrote: that is the point
+        } finally {
+            process.destroyForcibly();
+        }
+        assertTrue(process.waitFor(10, TimeUnit.SECONDS));
+        assertEquals(3, process.exitValue());
+        String log = java.nio.file.Files.readString(stderr.toPath());
+        assertTrue(log.contains("Terminating due to java.lang.OutOfMemoryError"), log);
+        ObjectMapper json = new ObjectMapper();
+        for (String line : new String(stdout.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8).lines().toList()) {
+            assertEquals("2.0", json.readTree(line).path("jsonrpc").asText(), "stdout carries JSON-RPC only: " + line);
+        }
     }
 
     @Test

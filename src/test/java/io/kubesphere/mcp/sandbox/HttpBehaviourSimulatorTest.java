@@ -107,6 +107,18 @@ class HttpBehaviourSimulatorTest extends SimTestSupport {
     }
 
     @Test
+    void overloadedShedsLoadLikeTheApiServer() throws Exception {
+        sim.setOverloaded(7);
+        HttpResponse<String> r = get(T + "/clusters", null);
+        assertStatus(429, r);
+        assertEquals("Too many requests, please try again later.\n", r.body());
+        assertEquals("7", r.headers().firstValue("Retry-After").orElse(""));
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+        sim.setOverloaded(0);
+        assertStatus(403, get(T + "/clusters", null));
+    }
+
+    @Test
     void emptySimulatorHasOnlyAdminAndBuiltins() throws Exception {
         KubeSphereSimulator empty = KubeSphereSimulator.empty();
         int port = empty.start(vertx).toCompletionStage().toCompletableFuture().get();

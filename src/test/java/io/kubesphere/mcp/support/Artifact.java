@@ -38,9 +38,10 @@ public record Artifact(String type, Path path) {
         return isJar() ? jar(path) : List.of(path.toString());
     }
 
-    /** {@code java -jar} of the given quarkus-run.jar, the JVM's own warnings kept off stdout (JSON-RPC on stdio). */
+    /** {@code java -jar} of the given quarkus-run.jar, the JVM's own output kept off stdout (JSON-RPC on stdio). */
     public static List<String> jar(Path runJar) {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        return new ArrayList<>(List.of(java, "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", runJar.toString()));
+        return new ArrayList<>(List.of(java, "-Xlog:disable", "-Xlog:all=warning:stderr",
+                "-XX:+DisplayVMOutputToStderr", "-jar", runJar.toString()));
     }
 }

@@ -74,6 +74,14 @@ class PrivilegedGrantsAllowedTest {
             // Put the seed membership back for other test classes of this profile.
             declining.call("set_project_role", Map.of("cluster", "host", "project", "stone-project",
                     "username", "stoneshi", "role", "viewer"));
+
+            sandbox.simulator().clearRequests();
+            CallToolResult managed = declining.call("create_workspace", Map.of("workspace", "pa-managed",
+                    "clusters", List.of("host"), "manager", "stoneshi"));
+            assertFalse(managed.isError(), text(managed));
+            assertTrue(declining.elicitations().isEmpty());
+            assertEquals("stoneshi", body(only(sandbox, "POST", TenantTestSupport.TENANT + "/workspacetemplates"))
+                    .at("/spec/template/spec/manager").asText());
         }
     }
 }

@@ -102,8 +102,11 @@ class TenantToolsTest {
 
     @Test
     void createWorkspaceWithAnotherManagerAndDuplicateName() {
-        ok(call("create_workspace", Map.of("workspace", "tt-ws-2", "clusters", List.of("host"),
-                "manager", "stoneshi")));
+        // Another manager becomes workspace admin: a person confirms (WorkspaceManagerGrantTest).
+        try (McpTestClient mcp = McpTestClient.http(root, TenantTestSupport.ACCEPT)) {
+            ok(mcp.call("create_workspace", Map.of("workspace", "tt-ws-2", "clusters", List.of("host"),
+                    "manager", "stoneshi")));
+        }
         JsonNode body = body(write(sandbox, "stoneshi", "POST", TENANT + "/workspacetemplates"));
         assertEquals("stoneshi", body.at("/spec/template/spec/manager").asText());
         assertEquals("admin", body.at("/metadata/annotations/kubesphere.io~1creator").asText(),

@@ -118,7 +118,8 @@ class UnverifiedUserTest {
     void aForbiddenManagerLookUpLetsKubeSphereDecideTheWrite() throws Exception {
         // stoneshi may create workspaces as platform-self-provisioner, but not read users nor name another manager.
         setPlatformRole("platform-self-provisioner");
-        try (McpTestClient mcp = McpTestClient.http(root)) {
+        // A person confirms the other manager first (WorkspaceManagerGrantTest).
+        try (McpTestClient mcp = McpTestClient.http(root, TenantTestSupport.ACCEPT)) {
             sandbox.simulator().clearRequests();
             CallToolResult r = mcp.call("create_workspace", Map.of("workspace", "uv-ws-2", "clusters",
                     List.of("host"), "manager", "demo-user"));

@@ -49,8 +49,9 @@ class WriteReferencesTest {
         sandbox.simulator().clearRequests();
     }
 
+    /** A person who confirms: create_workspace with another manager asks one (WorkspaceManagerGrantTest). */
     private CallToolResult call(String tool, Map<String, Object> args) {
-        try (McpTestClient mcp = McpTestClient.http(root)) {
+        try (McpTestClient mcp = McpTestClient.http(root, TenantTestSupport.ACCEPT)) {
             return mcp.call(tool, args);
         }
     }
