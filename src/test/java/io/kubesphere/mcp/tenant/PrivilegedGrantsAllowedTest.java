@@ -80,7 +80,8 @@ class PrivilegedGrantsAllowedTest {
                     "clusters", List.of("host"), "manager", "stoneshi"));
             assertFalse(managed.isError(), text(managed));
             assertTrue(declining.elicitations().isEmpty());
-            assertEquals("stoneshi", body(only(sandbox, "POST", TenantTestSupport.TENANT + "/workspacetemplates"))
+            assertEquals("stoneshi", body(TenantTestSupport.write(sandbox, "stoneshi", "POST",
+                    TenantTestSupport.TENANT + "/workspacetemplates"))
                     .at("/spec/template/spec/manager").asText());
         }
     }

@@ -19,7 +19,6 @@ import static io.kubesphere.mcp.tenant.TenantTestSupport.DECLINE;
 import static io.kubesphere.mcp.tenant.TenantTestSupport.TENANT;
 import static io.kubesphere.mcp.tenant.TenantTestSupport.api;
 import static io.kubesphere.mcp.tenant.TenantTestSupport.body;
-import static io.kubesphere.mcp.tenant.TenantTestSupport.only;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -80,7 +79,7 @@ class WorkspaceManagerGrantTest {
             assertEquals(1, mcp.elicitations().size());
             assertThat(mcp.elicitations().get(0).message(), allOf(containsString("stoneshi"),
                     containsString("wm-confirmed"), containsString("workspace admin")));
-            assertEquals("stoneshi", body(only(sandbox, "POST", TENANT + "/workspacetemplates"))
+            assertEquals("stoneshi", body(TenantTestSupport.write(sandbox, "stoneshi", "POST", TENANT + "/workspacetemplates"))
                     .at("/spec/template/spec/manager").asText());
         }
     }
