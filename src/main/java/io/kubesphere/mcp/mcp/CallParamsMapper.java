@@ -4,7 +4,6 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 
-import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -13,15 +12,13 @@ import java.util.Map;
  * empty HTTP body; nothing on stdio). Such params become a call of a tool no server has, whose "not found" the SDK
  * answers with -32602 on every transport; {@link McpJson#message} turns that into the reason.
  */
-final class CallParamsMapper implements McpJsonMapper {
+final class CallParamsMapper extends ForwardingJsonMapper {
 
     /** Starts the tool name of a malformed call: no tool name can contain a NUL (names are [a-z_]). */
     static final String MALFORMED = "\u0000malformed:";
 
-    private final McpJsonMapper delegate;
-
     CallParamsMapper(McpJsonMapper delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     @Override
@@ -54,38 +51,4 @@ final class CallParamsMapper implements McpJsonMapper {
                 : value instanceof Boolean ? "a boolean" : "a " + value.getClass().getSimpleName();
     }
 
-    @Override
-    public <T> T convertValue(Object fromValue, Class<T> type) {
-        return delegate.convertValue(fromValue, type);
-    }
-
-    @Override
-    public <T> T readValue(String content, Class<T> type) throws IOException {
-        return delegate.readValue(content, type);
-    }
-
-    @Override
-    public <T> T readValue(byte[] content, Class<T> type) throws IOException {
-        return delegate.readValue(content, type);
-    }
-
-    @Override
-    public <T> T readValue(String content, TypeRef<T> type) throws IOException {
-        return delegate.readValue(content, type);
-    }
-
-    @Override
-    public <T> T readValue(byte[] content, TypeRef<T> type) throws IOException {
-        return delegate.readValue(content, type);
-    }
-
-    @Override
-    public String writeValueAsString(Object value) throws IOException {
-        return delegate.writeValueAsString(value);
-    }
-
-    @Override
-    public byte[] writeValueAsBytes(Object value) throws IOException {
-        return delegate.writeValueAsBytes(value);
-    }
 }

@@ -14,14 +14,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * server waits until every request read has its answer, so that nothing is cut off half-done or unaudited by the
  * shutdown.
  */
-final class StdioTraffic implements McpJsonMapper {
+final class StdioTraffic extends ForwardingJsonMapper {
 
-    private final McpJsonMapper delegate;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong responses = new AtomicLong();
 
     StdioTraffic(McpJsonMapper delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /** True when every request read so far has been answered; false if the limit passed first. */
@@ -68,28 +67,4 @@ final class StdioTraffic implements McpJsonMapper {
         return bytes;
     }
 
-    @Override
-    public <T> T readValue(String content, Class<T> type) throws IOException {
-        return delegate.readValue(content, type);
-    }
-
-    @Override
-    public <T> T readValue(byte[] content, Class<T> type) throws IOException {
-        return delegate.readValue(content, type);
-    }
-
-    @Override
-    public <T> T readValue(String content, TypeRef<T> type) throws IOException {
-        return delegate.readValue(content, type);
-    }
-
-    @Override
-    public <T> T readValue(byte[] content, TypeRef<T> type) throws IOException {
-        return delegate.readValue(content, type);
-    }
-
-    @Override
-    public <T> T convertValue(Object fromValue, TypeRef<T> type) {
-        return delegate.convertValue(fromValue, type);
-    }
 }
