@@ -72,19 +72,7 @@ public class ToolInvoker {
         // The server's identity, or in passthrough mode the caller's token from this request.
         KubeSphereSession session = new KubeSphereSession(client, credentials.forCall(exchange));
         Object progressToken = request.meta() == null ? null : request.meta().get("progressToken");
-        return Uni.createFrom().deferred(() -> {
-                    catalog.unavailable(tool).ifPresent(why -> {
-                        throw ToolError.refused(why);
-                    });
-                    I input = parse(tool, arguments);
-                    // Say why the credentials cannot work before a tool reasons about a missing username or a 401.
-                    session.credentialsProblem().ifPresent(why -> {
-                        throw new KubeSphereError(KubeSphereError.Kind.UNAUTHORIZED, 0, "", why);
-                    });
-                    return tool.handler().handle(new ToolContext(session, exchange, progressToken), input);
-                })
-                // Leave the Vert.x event loop before the SDK writes the response.
-                .emitOn(Infrastructure.getDefaultExecutor())
+        return handle(tool, session, exchange, progressToken, arguments)
                 .map(output -> new Outcome(success(tool, output), "ok"))
                 .onFailure().recoverWithItem(failure -> failure(tool, failure))
                 .invoke(outcome -> {
@@ -110,18 +98,28 @@ public class ToolInvoker {
             return Uni.createFrom().failure(new IllegalArgumentException(tool.name() + " is not a read tool"));
         }
         KubeSphereSession session = new KubeSphereSession(client, credentials.forCall(exchange));
+        return handle(tool, session, exchange, null, arguments)
+                .map(output -> (Map<String, Object>) outputs.convertValue(output, Map.class));
+    }
+
+    /**
+     * What tools/call and {@link #read} share: the tool's availability, its arguments and the credentials checked
+     * before its handler runs; the answer leaves the Vert.x event loop before the SDK writes it.
+     */
+    private <I, O> Uni<O> handle(ToolDefinition<I, O> tool, KubeSphereSession session,
+            McpAsyncServerExchange exchange, Object progressToken, Map<String, Object> arguments) {
         return Uni.createFrom().deferred(() -> {
                     catalog.unavailable(tool).ifPresent(why -> {
                         throw ToolError.refused(why);
                     });
                     I input = parse(tool, arguments);
+                    // Say why the credentials cannot work before a tool reasons about a missing username or a 401.
                     session.credentialsProblem().ifPresent(why -> {
                         throw new KubeSphereError(KubeSphereError.Kind.UNAUTHORIZED, 0, "", why);
                     });
-                    return tool.handler().handle(new ToolContext(session, exchange, null), input);
+                    return tool.handler().handle(new ToolContext(session, exchange, progressToken), input);
                 })
-                .emitOn(Infrastructure.getDefaultExecutor())
-                .map(output -> (Map<String, Object>) outputs.convertValue(output, Map.class));
+                .emitOn(Infrastructure.getDefaultExecutor());
     }
 
     /** A result and what the audit log calls it: ok, invalid, refused or error. */

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * Issue 12 item 3: when "{workspace}-{role}" is over 63 characters KubeSphere names the built-in workspace role
+ * When "{workspace}-{role}" is over 63 characters KubeSphere names the built-in workspace role
  * "{role}.{FNV-1a 64 hex of the workspace}". The simulator does the same, so a tool sending the plain name fails.
  */
 @QuarkusTest

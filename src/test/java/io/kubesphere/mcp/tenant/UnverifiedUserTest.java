@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 11 item 6, the 403 path: stoneshi (platform-regular) administers a workspace but may not read users, so
+ * The 403 path of the checks before a write: stoneshi (platform-regular) administers a workspace but may not read users, so
  * the tools cannot check the username; they write anyway and say so, in the output record and in the text.
  */
 @QuarkusTest

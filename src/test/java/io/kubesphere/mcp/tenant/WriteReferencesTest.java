@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 11 item 6 (tenant): a write that names a user or a workspace reads it first, and a missing one is an isError
+ * A write that names a user or a workspace reads it first, and a missing one is an isError
  * result before anything is written. KubeSphere itself would accept these writes.
  */
 @QuarkusTest
