@@ -12,7 +12,7 @@ import java.util.function.Function;
  * rendering. tools/list, mcp-tools.json, the README table and the policy are all derived from these.
  */
 public record ToolDefinition<I, O>(String name, String title, String description, Toolset toolset, boolean readOnly,
-        boolean idempotent, Class<I> input, Class<O> output, List<Route> routes, ToolHandler<I, O> handler,
+        boolean idempotent, boolean destructive, Class<I> input, Class<O> output, List<Route> routes, ToolHandler<I, O> handler,
         Function<O, String> text) {
 
     public ToolDefinition {
@@ -22,6 +22,9 @@ public record ToolDefinition<I, O>(String name, String title, String description
         routes = List.copyOf(routes);
         if (readOnly && routes.stream().anyMatch(r -> !r.method().equals("GET"))) {
             throw new IllegalArgumentException(name + " is read-only but declares a write route");
+        }
+        if (readOnly && destructive) {
+            throw new IllegalArgumentException(name + " is read-only and cannot be destructive");
         }
     }
 
@@ -50,6 +53,7 @@ public record ToolDefinition<I, O>(String name, String title, String description
         private String description;
         private List<Route> routes = List.of();
         private Function<O, String> text;
+        private boolean destructive;
 
         private Builder(String name, Toolset toolset, boolean readOnly, boolean idempotent, Class<I> input,
                 Class<O> output) {
@@ -76,13 +80,19 @@ public record ToolDefinition<I, O>(String name, String title, String description
             return this;
         }
 
+        /** The tool ends something (a running build, an input step): MCP's destructiveHint. */
+        public Builder<I, O> destructive() {
+            this.destructive = true;
+            return this;
+        }
+
         public Builder<I, O> text(Function<O, String> text) {
             this.text = text;
             return this;
         }
 
         public ToolDefinition<I, O> handler(ToolHandler<I, O> handler) {
-            return new ToolDefinition<>(name, title, description, toolset, readOnly, idempotent, input, output, routes,
+            return new ToolDefinition<>(name, title, description, toolset, readOnly, idempotent, destructive, input, output, routes,
                     handler, Objects.requireNonNull(text, name + " needs a text rendering"));
         }
     }

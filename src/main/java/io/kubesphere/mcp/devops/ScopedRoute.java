@@ -21,6 +21,10 @@ record ScopedRoute(Route plain, Route clustered) {
         return new ScopedRoute(Route.post(template), Route.post("/clusters/{cluster}" + template));
     }
 
+    static ScopedRoute put(String template) {
+        return new ScopedRoute(Route.put(template), Route.put("/clusters/{cluster}" + template));
+    }
+
     /** The same routes, declared as producing {@code mediaType}. */
     ScopedRoute produces(String mediaType) {
         return new ScopedRoute(plain.produces(mediaType), clustered.produces(mediaType));

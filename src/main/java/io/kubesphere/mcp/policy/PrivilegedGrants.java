@@ -65,6 +65,42 @@ public class PrivilegedGrants {
                 : Uni.createFrom().voidItem();
     }
 
+    /**
+     * Before a write that cannot be undone from here (e.g. replacing a stored secret): the same person-in-the-loop
+     * rule as an admin grant. {@code action} completes "Refused to …" and "An AI agent asks to …".
+     */
+    public Uni<Void> confirmAction(ToolContext ctx, String action, String title) {
+        if (config.allowPrivilegedGrants()) {
+            return Uni.createFrom().voidItem();
+        }
+        McpAsyncServerExchange exchange = ctx.exchange();
+        ClientCapabilities capabilities = exchange == null ? null : exchange.getClientCapabilities();
+        if (capabilities == null || capabilities.elicitation() == null) {
+            return Uni.createFrom().failure(ToolError.refused("Refused to " + action + ": this needs a person's "
+                    + "confirmation, and this MCP client cannot ask for one (it does not support elicitation). "
+                    + "Nothing was sent. Ask the person to do it in the KubeSphere console, or ask the operator of "
+                    + "this server to set KS_MCP_ALLOW_PRIVILEGED_GRANTS=true."));
+        }
+        Map<String, Object> schema = Map.of(
+                "type", "object",
+                "properties", Map.of("confirm", Map.of("type", "boolean", "title", title,
+                        "description", "Check to allow this", "default", false)),
+                "required", List.of("confirm"));
+        ElicitFormRequest request = ElicitFormRequest.builder("An AI agent asks to " + action
+                + ". This cannot be undone. Allow it?", schema).build();
+        return Uni.createFrom().completionStage(() -> exchange.createElicitation(request).toFuture())
+                .onFailure().transform(e -> ToolError.refused("Refused to " + action + ": the confirmation request "
+                        + "to the person failed (" + e.getMessage() + "). Nothing was sent."))
+                .invoke(result -> {
+                    if (result != null && result.action() == ElicitResult.Action.ACCEPT && confirmed(result)) {
+                        return;
+                    }
+                    throw ToolError.refused("Refused to " + action + ": the person did not confirm. Nothing was "
+                            + "sent. Do not retry unless the person asks for it.");
+                })
+                .replaceWithVoid();
+    }
+
     /** Completes when the grant may go ahead; fails with {@link ToolError#refused} otherwise. */
     public Uni<Void> confirm(ToolContext ctx, Grant grant) {
         if (config.allowPrivilegedGrants()) {

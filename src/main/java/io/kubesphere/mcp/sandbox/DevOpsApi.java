@@ -637,7 +637,7 @@ final class DevOpsApi {
         return SimResponse.ok(SimList.body(SimList.apply(items, ex.query), true));
     }
 
-    private static ObjectNode masked(ObjectNode secret) {
+    static ObjectNode masked(ObjectNode secret) {
         ObjectNode view = secret.deepCopy();
         JsonNode data = view.get("data");
         if (data instanceof ObjectNode dataObj) {

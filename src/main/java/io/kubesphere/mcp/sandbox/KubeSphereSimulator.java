@@ -45,11 +45,17 @@ public final class KubeSphereSimulator {
     private volatile HttpServer server;
     private volatile int port = -1;
 
+    /** The simulated state, for simulator tests that check what was stored (e.g. a secret the API masks). */
+    SimWorld world() {
+        return world;
+    }
+
     private KubeSphereSimulator() {
         SimAuthorizer authz = new SimAuthorizer(world);
         new TenantApi(world, authz).register(router);
         new IamApi(world, authz).register(router);
         new DevOpsApi(world, authz).register(router);
+        new DevOpsAdminApi(world, authz).register(router);
         oauth.add("POST", "/oauth/token", new Media(List.of(SimResponse.JSON),
                 List.of("application/x-www-form-urlencoded")), auth::token);
         oauth.add("GET", "/oauth/logout", new Media(List.of(SimResponse.JSON), List.of(SimResponse.JSON)),

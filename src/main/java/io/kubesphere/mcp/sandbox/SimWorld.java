@@ -432,13 +432,15 @@ final class SimWorld {
     }
 
     ObjectNode addDevOpsProject(String name, String ws, String creator, Instant created) {
+        // Without a creator nobody is bound as admin of the new namespace (as in KubeSphere).
         ObjectNode nsBody = Json.o("metadata", Json.o("name", name,
                 "labels", Json.o(LABEL_MANAGED, "true", LABEL_DEVOPS_PROJECT, name),
-                "annotations", Json.o(ANN_CREATOR, creator)));
+                "annotations", creator == null ? Json.o() : Json.o(ANN_CREATOR, creator)));
         addNamespace(nsBody, ws, created);
         ObjectNode obj = Json.o("metadata", Json.o("name", name, "generateName", name,
                 "labels", Json.o(LABEL_WORKSPACE, ws),
-                "annotations", Json.o(ANN_CREATOR, creator, "devopsproject.devops.kubesphere.io/syncstatus",
+                "annotations", creator == null ? Json.o("devopsproject.devops.kubesphere.io/syncstatus",
+                        "successful") : Json.o(ANN_CREATOR, creator, "devopsproject.devops.kubesphere.io/syncstatus",
                         "successful"),
                 "finalizers", Json.a("devopsproject.finalizers.kubesphere.io")),
                 "spec", Json.o(), "status", Json.o("adminNamespace", name));

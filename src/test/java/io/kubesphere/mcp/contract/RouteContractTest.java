@@ -11,6 +11,7 @@ import io.kubesphere.mcp.sandbox.RecordedRequest;
 import io.kubesphere.mcp.sandbox.Sandbox;
 import io.kubesphere.mcp.support.McpTestClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.ElicitResult;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -190,12 +191,23 @@ class RouteContractTest {
                 "jenkinsfile", "pipeline { agent any }", "parameters", List.of(Map.of("name", "TAG"))));
         calls.put("run_pipeline", Map.of("devops_project", "stone-devops", "pipeline", "build",
                 "parameters", Map.of("TAG", "v1")));
+        calls.put("create_devops_project", Map.of("workspace", "stone", "name", "ct-dp-" + n));
+        calls.put("create_credential", Map.of("devops_project", "stone-devops", "name", "ct-cred-" + n,
+                "type", "basic-auth", "username", "u", "password", "p"));
+        calls.put("update_credential", Map.of("devops_project", "stone-devops", "name", "ct-cred-" + n,
+                "type", "basic-auth", "username", "u", "password", "p2"));
+        calls.put("invite_devops_project_member", Map.of("devops_project", "stone-devops", "username", user,
+                "role", "viewer"));
+        calls.put("set_devops_project_role", Map.of("devops_project", "stone-devops", "username", user,
+                "role", "operator"));
         Set<String> writeTools = catalog.all().stream().filter(t -> !t.readOnly()).map(ToolDefinition::name)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(writeTools, new TreeSet<>(calls.keySet()), "every write tool is driven once here");
 
         sandbox.simulator().clearRequests();
-        try (McpTestClient mcp = McpTestClient.http(root)) {
+        // A client that confirms: update_credential asks a person before it replaces a secret.
+        try (McpTestClient mcp = McpTestClient.http(root, r -> new ElicitResult(ElicitResult.Action.ACCEPT,
+                Map.of("confirm", true)))) {
             calls.forEach((tool, args) -> {
                 CallToolResult r = mcp.call(tool, args);
                 assertFalse(r.isError(), tool + ": " + text(r));
