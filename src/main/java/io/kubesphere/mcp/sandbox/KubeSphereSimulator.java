@@ -54,7 +54,9 @@ public final class KubeSphereSimulator {
         SimAuthorizer authz = new SimAuthorizer(world);
         new TenantApi(world, authz).register(router);
         new IamApi(world, authz).register(router);
-        new DevOpsApi(world, authz).register(router);
+        DevOpsApi devops = new DevOpsApi(world, authz);
+        devops.register(router);
+        new DevOpsRunsApi(world, authz, devops).register(router);
         new DevOpsAdminApi(world, authz).register(router);
         oauth.add("POST", "/oauth/token", new Media(List.of(SimResponse.JSON),
                 List.of("application/x-www-form-urlencoded")), auth::token);

@@ -67,6 +67,27 @@ final class SimWorld {
         String branch;
         String creator;
         List<Stage> stages;
+        /** Effective run time (ms) at which Jenkins stopped the build (result ABORTED), or -1. */
+        long stoppedAtMs = -1;
+        String stoppedBy;
+        /** When the build ended early (stopped or its input aborted). */
+        Instant endedAt;
+        /** The build's first input step, or null: the build pauses there until someone answers. */
+        InputState input;
+    }
+
+    /** An input step (Jenkins' InputStep) and the answer it got. */
+    static final class InputState {
+        int stage;
+        int step;
+        String id;
+        String message;
+        String submitter;
+        List<String> parameters = new ArrayList<>();
+        Instant decidedAt;
+        boolean aborted;
+        String decidedBy;
+        Map<String, String> values = new LinkedHashMap<>();
     }
 
     record TokenInfo(String username, String type, Instant expires) {
