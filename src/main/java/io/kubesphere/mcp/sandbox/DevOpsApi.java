@@ -167,7 +167,7 @@ final class DevOpsApi {
      * latestRun; DO pkg/models/pipeline/pipeline.go), and a multi-branch pipeline's jenkins-branches items
      * (pipeline.Branch: name escaped like feat%2Fx, rawName, latestRun) carry each branch's last run.
      */
-    private ObjectNode pipelineView(SimWorld.PipelineState ps) {
+    ObjectNode pipelineView(SimWorld.PipelineState ps) {
         ObjectNode view = ps.obj.deepCopy();
         Instant now = w.now();
         String d = Json.str(ps.obj, "metadata", "namespace");

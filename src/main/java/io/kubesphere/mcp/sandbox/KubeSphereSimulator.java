@@ -57,6 +57,7 @@ public final class KubeSphereSimulator {
         DevOpsApi devops = new DevOpsApi(world, authz);
         devops.register(router);
         new DevOpsRunsApi(world, authz, devops).register(router);
+        new DevOpsSourceApi(world, authz, devops).register(router);
         new DevOpsAdminApi(world, authz).register(router);
         oauth.add("POST", "/oauth/token", new Media(List.of(SimResponse.JSON),
                 List.of("application/x-www-form-urlencoded")), auth::token);

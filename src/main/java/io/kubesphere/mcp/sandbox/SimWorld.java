@@ -52,6 +52,8 @@ final class SimWorld {
     static final class PipelineState {
         ObjectNode obj;
         int nextRunId = 1;
+        /** Jenkins' last branch-indexing log (multi-branch), null before the first scan. */
+        String scanLog;
 
         PipelineState(ObjectNode obj) {
             this.obj = obj;

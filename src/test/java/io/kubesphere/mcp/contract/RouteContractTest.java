@@ -218,6 +218,9 @@ class RouteContractTest {
                 "action", "approve"));
         calls.put("stop_pipeline_run", Map.of("devops_project", "stone-devops", "run", paused.get(1)));
         calls.put("rerun_pipeline_run", Map.of("devops_project", "stone-devops", "run", paused.get(1)));
+        calls.put("scan_pipeline_repository", Map.of("devops_project", "stone-devops", "pipeline", "service-mb"));
+        calls.put("update_jenkinsfile", Map.of("devops_project", "stone-devops", "pipeline", inputPipeline,
+                "jenkinsfile", "pipeline { agent any }"));
         Set<String> writeTools = catalog.all().stream().filter(t -> !t.readOnly()).map(ToolDefinition::name)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(writeTools, new TreeSet<>(calls.keySet()), "every write tool is driven once here");
@@ -252,8 +255,8 @@ class RouteContractTest {
             }
         }
         assertEquals(List.of(), problems);
-        // stop_pipeline_run posts no body (its route reads none).
-        assertTrue(checked >= calls.size() - 1, "bodies checked: " + checked);
+        // stop_pipeline_run and scan_pipeline_repository post no body (their routes read none).
+        assertTrue(checked >= calls.size() - 2, "bodies checked: " + checked);
     }
 
     /** The required fields of a body type, and of its nested types where the body has them. */
