@@ -70,15 +70,16 @@ public class CredentialTools implements ToolProvider {
     public record CredentialInput(
             @JsonPropertyDescription(DevOpsInputs.DEVOPS_PROJECT) @JsonProperty("devops_project") @NotNull
             @DnsLabel String devopsProject,
-            @JsonPropertyDescription("Credential name (credential_id)") @NotNull @DnsLabel String name,
+            @JsonPropertyDescription("credential_id") @NotNull @DnsLabel String name,
             @NotNull CredentialType type,
             @Size(max = MAX_DESCRIPTION) String description,
-            @JsonPropertyDescription("basic-auth, ssh-auth") @Size(max = MAX_USERNAME) String username,
-            @JsonPropertyDescription("basic-auth password or token") String password,
-            @JsonPropertyDescription("ssh-auth PEM key") @JsonProperty("private_key") String privateKey,
-            @JsonPropertyDescription("ssh-auth, optional") String passphrase,
-            @JsonPropertyDescription("secret-text value") String secret,
-            @JsonPropertyDescription("kubeconfig file content") String kubeconfig,
+            // Which fields a type takes is in the tool description and checked in data(): keeps the schema short.
+            @Size(max = MAX_USERNAME) String username,
+            String password,
+            @JsonProperty("private_key") String privateKey,
+            String passphrase,
+            String secret,
+            String kubeconfig,
             @JsonPropertyDescription(DevOpsInputs.CLUSTER) @DnsLabel String cluster) {
     }
 
@@ -102,8 +103,8 @@ public class CredentialTools implements ToolProvider {
         return ToolDefinition.write("create_credential", Toolset.devops, false, CredentialInput.class,
                         CredentialResult.class)
                 .title("Create a DevOps credential")
-                .description("Store a credential for pipelines (basic-auth: username+password; ssh-auth: "
-                        + "username+private_key; secret-text: secret; kubeconfig). Secrets are never shown.")
+                .description("Store a pipeline credential. basic-auth: username, password; ssh-auth: username, "
+                        + "private_key, passphrase?; secret-text: secret; kubeconfig: kubeconfig. Never shown back.")
                 .routes(ScopedRoute.all(CREATE))
                 .text(r -> "Created credential " + r.name() + " (" + r.type() + ") in " + r.devopsProject()
                         + "; use it as credential_id=" + r.name() + ".")
@@ -125,8 +126,8 @@ public class CredentialTools implements ToolProvider {
         return ToolDefinition.write("update_credential", Toolset.devops, true, CredentialInput.class,
                         CredentialResult.class)
                 .title("Replace a DevOps credential")
-                .description("Replace an existing credential's secret (all fields of its type are required; the type "
-                        + "cannot change). Needs a person's confirmation.")
+                .description("Replace a credential's secret (fields as create_credential; same type). Needs a "
+                        + "person's confirmation.")
                 .routes(ScopedRoute.all(GET, UPDATE))
                 .text(r -> "Replaced the secret of credential " + r.name() + " (" + r.type() + ") in "
                         + r.devopsProject() + ".")
