@@ -189,6 +189,14 @@ class RouteContractTest {
                         "stone-devops", "pipeline", inputPipeline))).get("name"));
             }
         }
+        // A DevOps project of its own for the credentials, in a workspace of its own (other tests list the seed's).
+        String credProject;
+        try (McpTestClient mcp = McpTestClient.http(root)) {
+            assertFalse(mcp.call("create_workspace", Map.of("workspace", "ct-pre-" + n, "clusters", List.of("host")))
+                    .isError());
+            credProject = (String) McpTestClient.structured(mcp.call("create_devops_project", Map.of("workspace",
+                    "ct-pre-" + n, "name", "ct"))).get("namespace");
+        }
         sandbox.simulator().advanceClock(java.time.Duration.ofSeconds(5));
         Map<String, Map<String, Object>> calls = new LinkedHashMap<>();
         calls.put("create_workspace", Map.of("workspace", "ct-ws-" + n, "clusters", List.of("host")));
@@ -205,10 +213,10 @@ class RouteContractTest {
                 "jenkinsfile", "pipeline { agent any }", "parameters", List.of(Map.of("name", "TAG"))));
         calls.put("run_pipeline", Map.of("devops_project", "stone-devops", "pipeline", "build",
                 "parameters", Map.of("TAG", "v1")));
-        calls.put("create_devops_project", Map.of("workspace", "stone", "name", "ct-dp-" + n));
-        calls.put("create_credential", Map.of("devops_project", "stone-devops", "name", "ct-cred-" + n,
+        calls.put("create_devops_project", Map.of("workspace", "ct-pre-" + n, "name", "ct-dp-" + n));
+        calls.put("create_credential", Map.of("devops_project", credProject, "name", "ct-cred-" + n,
                 "type", "basic-auth", "username", "u", "password", "p"));
-        calls.put("update_credential", Map.of("devops_project", "stone-devops", "name", "ct-cred-" + n,
+        calls.put("update_credential", Map.of("devops_project", credProject, "name", "ct-cred-" + n,
                 "type", "basic-auth", "username", "u", "password", "p2"));
         calls.put("invite_devops_project_member", Map.of("devops_project", "stone-devops", "username", user,
                 "role", "viewer"));

@@ -61,6 +61,20 @@ class DevOpsSetupToolsTest {
         return prefix + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
     }
 
+    /** A workspace of its own, so the seed's workspace stone and project stone-devops stay as other tests expect. */
+    static String freshWorkspace(McpTestClient mcp) {
+        String ws = unique("ws-");
+        CallToolResult r = mcp.call("create_workspace", args("workspace", ws, "clusters", List.of("host")));
+        assertFalse(r.isError(), text(r));
+        return ws;
+    }
+
+    static String freshProject(McpTestClient mcp) {
+        CallToolResult r = mcp.call("create_devops_project", args("workspace", freshWorkspace(mcp), "name", "p"));
+        assertFalse(r.isError(), text(r));
+        return (String) structured(r).get("namespace");
+    }
+
     private McpTestClient confirming() {
         return McpTestClient.http(root, r -> new ElicitResult(ElicitResult.Action.ACCEPT, Map.of("confirm", true)));
     }
@@ -73,7 +87,9 @@ class DevOpsSetupToolsTest {
     void createDevOpsProjectSendsGenerateNameAndReturnsTheGeneratedNamespace() throws Exception {
         String name = unique("team");
         try (McpTestClient mcp = McpTestClient.http(root)) {
-            CallToolResult r = mcp.call("create_devops_project", args("workspace", "stone", "name", name,
+            String ws = freshWorkspace(mcp);
+            sandbox.simulator().clearRequests();
+            CallToolResult r = mcp.call("create_devops_project", args("workspace", ws, "name", name,
                     "description", "CI of the team"));
             assertFalse(r.isError(), text(r));
             String ns = (String) structured(r).get("namespace");
@@ -82,22 +98,22 @@ class DevOpsSetupToolsTest {
 
             RecordedRequest post = sent().get(0);
             assertEquals("POST", post.method());
-            assertEquals(D + "/workspaces/stone/namespaces", post.path());
+            assertEquals(D + "/workspaces/" + ws + "/namespaces", post.path());
             JsonNode body = JSON.readTree(post.body());
             assertEquals(name, body.path("metadata").path("generateName").asText());
             assertFalse(body.path("metadata").has("name"));
             assertEquals("admin", body.path("metadata").path("annotations").path("kubesphere.io/creator").asText());
 
             // The namespace it returned is the one the other tools take.
-            CallToolResult listed = mcp.call("list_devops_projects", args("workspace", "stone"));
+            CallToolResult listed = mcp.call("list_devops_projects", args("workspace", ws));
             assertThat(text(listed), containsString(ns));
             CallToolResult pipelines = mcp.call("list_pipelines", args("devops_project", ns));
             assertFalse(pipelines.isError(), text(pipelines));
 
             // ks-devops keeps generateName unique in a workspace (409).
-            CallToolResult again = mcp.call("create_devops_project", args("workspace", "stone", "name", name));
+            CallToolResult again = mcp.call("create_devops_project", args("workspace", ws, "name", name));
             assertTrue(again.isError());
-            assertThat(text(again), containsString("already exists in workspace stone"));
+            assertThat(text(again), containsString("already exists in workspace " + ws));
         }
     }
 
@@ -107,7 +123,9 @@ class DevOpsSetupToolsTest {
         String password = "pw-" + unique("S3cr3t");
         String newPassword = "pw-" + unique("N3wS3cr3t");
         try (McpTestClient mcp = confirming()) {
-            CallToolResult created = mcp.call("create_credential", args("devops_project", "stone-devops",
+            String project = freshProject(mcp);
+            sandbox.simulator().clearRequests();
+            CallToolResult created = mcp.call("create_credential", args("devops_project", project,
                     "name", name, "type", "basic-auth", "username", "bot", "password", password,
                     "description", "for the mirror"));
             assertFalse(created.isError(), text(created));
@@ -115,24 +133,24 @@ class DevOpsSetupToolsTest {
             assertEquals(List.of("username", "password"), structured(created).get("stored_fields"));
 
             RecordedRequest post = sent().get(0);
-            assertEquals(D + "/namespaces/stone-devops/credentials", post.path());
+            assertEquals(D + "/namespaces/" + project + "/credentials", post.path());
             JsonNode body = JSON.readTree(post.body());
             assertEquals("credential.devops.kubesphere.io/basic-auth", body.path("type").asText());
             assertEquals(password, new String(Base64.getDecoder().decode(body.path("data").path("password").asText()),
                     StandardCharsets.UTF_8));
 
-            CallToolResult list = mcp.call("list_credentials", args("devops_project", "stone-devops", "limit", 200));
+            CallToolResult list = mcp.call("list_credentials", args("devops_project", project, "limit", 200));
             assertThat(text(list), containsString(name + " (basic-auth)"));
             assertFalse(list.toString().contains(password));
 
-            CallToolResult dup = mcp.call("create_credential", args("devops_project", "stone-devops",
+            CallToolResult dup = mcp.call("create_credential", args("devops_project", project,
                     "name", name, "type", "secret-text", "secret", password));
             assertTrue(dup.isError());
             assertThat(text(dup), containsString("update_credential"));
             assertFalse(dup.toString().contains(password));
 
             sandbox.simulator().clearRequests();
-            CallToolResult updated = mcp.call("update_credential", args("devops_project", "stone-devops",
+            CallToolResult updated = mcp.call("update_credential", args("devops_project", project,
                     "name", name, "type", "basic-auth", "username", "bot", "password", newPassword));
             assertFalse(updated.isError(), text(updated));
             assertFalse(updated.toString().contains(newPassword));
@@ -147,12 +165,12 @@ class DevOpsSetupToolsTest {
             assertEquals("for the mirror", put.path("metadata").path("annotations")
                     .path("kubesphere.io/description").asText());
 
-            CallToolResult wrongType = mcp.call("update_credential", args("devops_project", "stone-devops",
+            CallToolResult wrongType = mcp.call("update_credential", args("devops_project", project,
                     "name", name, "type", "secret-text", "secret", newPassword));
             assertTrue(wrongType.isError());
             assertThat(text(wrongType), containsString("cannot change"));
 
-            CallToolResult missing = mcp.call("update_credential", args("devops_project", "stone-devops",
+            CallToolResult missing = mcp.call("update_credential", args("devops_project", project,
                     "name", unique("nope-"), "type", "secret-text", "secret", newPassword));
             assertTrue(missing.isError());
             assertThat(text(missing), containsString("create_credential"));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import static io.kubesphere.mcp.support.McpTestClient.structured;
@@ -72,7 +73,9 @@ class McpHttpTest {
             for (McpSchema.Tool tool : tools) {
                 assertFalse(tool.title().isBlank(), tool.name());
                 assertFalse(tool.outputSchema().isEmpty(), tool.name());
-                assertEquals(Boolean.FALSE, tool.annotations().destructiveHint(), tool.name());
+                // No tool deletes; only the two that end a running build say they are destructive.
+                assertEquals(Set.of("stop_pipeline_run", "submit_pipeline_input").contains(tool.name()),
+                        tool.annotations().destructiveHint(), tool.name());
                 assertNotNull(tool.annotations().readOnlyHint(), tool.name());
                 assertNotNull(tool.annotations().idempotentHint(), tool.name());
                 assertNotNull(tool.annotations().openWorldHint(), tool.name());
