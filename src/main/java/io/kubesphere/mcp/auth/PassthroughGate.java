@@ -72,16 +72,17 @@ public class PassthroughGate {
     private final KubeSphereClient client;
     private final Duration timeout;
     private final ServerMetrics metrics;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final BoundedMap<String, Binding> sessions = new BoundedMap<>(MAX_SESSIONS);
     private final BoundedMap<String, Checked> tokens = new BoundedMap<>(MAX_TOKENS);
 
     public PassthroughGate(ServerConfig config, KubeSphereConfig kubesphere, KubeSphereClient client,
-            ServerMetrics metrics) {
+            ServerMetrics metrics, Clock clock) {
         this.enabled = config.auth() == ServerConfig.Auth.passthrough;
         this.client = client;
         this.timeout = kubesphere.readTimeout().plusSeconds(1);
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     public boolean enabled() {

@@ -4,6 +4,7 @@ import io.kubesphere.mcp.sandbox.KubeSphereSimulator;
 import io.kubesphere.mcp.sandbox.RecordedRequest;
 import io.kubesphere.mcp.sandbox.Sandbox;
 import io.kubesphere.mcp.support.McpTestClient;
+import io.kubesphere.mcp.support.TestClock;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,6 +39,9 @@ class AuthTest {
     @Inject
     Sandbox sandbox;
 
+    @Inject
+    TestClock clock;
+
     KubeSphereSimulator sim() {
         return sandbox.simulator();
     }
@@ -55,9 +59,9 @@ class AuthTest {
     }
 
     /** Tokens issued in the same second are identical JWTs (as in KubeSphere); let the current one age first. */
-    private void settle(McpTestClient mcp) throws InterruptedException {
+    private void settle(McpTestClient mcp) {
         ok(mcp.call("whoami", Map.of()));
-        Thread.sleep(1100);
+        clock.advance(Duration.ofMillis(1100));
     }
 
     @Test
@@ -69,7 +73,7 @@ class AuthTest {
             ok(mcp.call("whoami", Map.of())); // 401, then a fresh 4 s token
             int refreshes = sim().tokenGrants("refresh_token");
             int logins = sim().tokenGrants("password");
-            Thread.sleep(3300); // past the refresh point (a quarter of a short lifetime before expiry)
+            clock.advance(Duration.ofMillis(3300)); // past the refresh point (a quarter of a short lifetime before expiry)
             ok(mcp.call("whoami", Map.of()));
             assertEquals(refreshes + 1, sim().tokenGrants("refresh_token"), "one refresh grant");
             assertEquals(logins, sim().tokenGrants("password"), "no new password login");
