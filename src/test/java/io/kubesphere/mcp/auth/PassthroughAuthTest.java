@@ -1,17 +1,13 @@
 package io.kubesphere.mcp.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubesphere.mcp.support.SandboxTest;
 import io.kubesphere.mcp.sandbox.RecordedRequest;
-import io.kubesphere.mcp.sandbox.Sandbox;
 import io.kubesphere.mcp.support.McpTestClient;
-import io.kubesphere.mcp.support.TestClock;
 import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -50,24 +46,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @TestProfile(PassthroughProfile.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PassthroughAuthTest {
+class PassthroughAuthTest extends SandboxTest {
 
     /** Every token this class used, for the log check at the end. */
     static final List<String> TOKENS = new CopyOnWriteArrayList<>();
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
-
-    @Inject
-    TestClock clock;
-
-    @BeforeEach
-    void clear() {
-        sandbox.simulator().clearRequests();
-    }
 
     private String login(String user) throws Exception {
         String token = Callers.token(sandbox.baseUrl(), user);

@@ -1,18 +1,13 @@
 package io.kubesphere.mcp.kubesphere;
 
-import io.kubesphere.mcp.sandbox.KubeSphereSimulator;
+import io.kubesphere.mcp.support.SandboxTest;
 import io.kubesphere.mcp.sandbox.RecordedRequest;
-import io.kubesphere.mcp.sandbox.Sandbox;
 import io.kubesphere.mcp.support.McpTestClient;
-import io.kubesphere.mcp.support.TestClock;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,20 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Token life cycle and failure handling against the simulator's OAuth server. */
 @QuarkusTest
-class AuthTest {
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
-
-    @Inject
-    TestClock clock;
-
-    KubeSphereSimulator sim() {
-        return sandbox.simulator();
-    }
+class AuthTest extends SandboxTest {
 
     @AfterEach
     void restore() {

@@ -1,14 +1,11 @@
 package io.kubesphere.mcp.kubesphere;
 
-import io.kubesphere.mcp.sandbox.Sandbox;
+import io.kubesphere.mcp.support.SandboxTest;
 import io.kubesphere.mcp.support.McpTestClient;
-import io.kubesphere.mcp.support.TestClock;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -28,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Wrong credentials: a clear error on each call, a back-off that protects the account, and the 429 lockout. */
 @QuarkusTest
 @TestProfile(BadLoginTest.WrongPassword.class)
-class BadLoginTest {
+class BadLoginTest extends SandboxTest {
 
     static final String WRONG = "Wrong-Passw0rd";
 
@@ -38,15 +35,6 @@ class BadLoginTest {
             return Map.of("kubesphere.username", "admin", "kubesphere.password", WRONG);
         }
     }
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
-
-    @Inject
-    TestClock clock;
 
     private long tokenRequests() {
         return sandbox.simulator().requests().stream().filter(r -> r.path().equals("/oauth/token")).count();
