@@ -2,6 +2,7 @@ package io.kubesphere.mcp.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubesphere.mcp.config.Jackson;
 import io.kubesphere.mcp.config.ServerConfig;
 import io.kubesphere.mcp.kubesphere.KubeSphereEndpoint;
 import jakarta.servlet.annotation.WebServlet;
@@ -19,7 +20,7 @@ import java.io.IOException;
 @WebServlet(urlPatterns = {PassthroughGate.METADATA_PATH, PassthroughGate.METADATA_PATH + "/mcp"})
 public class ProtectedResourceMetadataServlet extends HttpServlet {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.plain();
 
     private final PassthroughGate gate;
     private final KubeSphereEndpoint endpoint;

@@ -15,6 +15,7 @@ import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationOption;
 
+import io.kubesphere.mcp.config.Jackson;
 import jakarta.validation.Constraint;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -32,7 +33,7 @@ public final class SchemaFactory {
     /** Look through constraint annotations for the ones they are composed of. */
     private static final Predicate<Annotation> COMPOSED = a -> a.annotationType().isAnnotationPresent(Constraint.class);
 
-    private final ObjectMapper json = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    private final ObjectMapper json = Jackson.plain().copy().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
     private final SchemaGenerator input = generator(true);
     private final SchemaGenerator output = generator(false);
 

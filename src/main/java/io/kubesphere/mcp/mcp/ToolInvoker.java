@@ -13,6 +13,7 @@ import io.kubesphere.mcp.catalog.ToolContext;
 import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.catalog.ToolError;
 import io.kubesphere.mcp.catalog.ToolReader;
+import io.kubesphere.mcp.config.Jackson;
 import io.kubesphere.mcp.kubesphere.KubeSphereClient;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
 import io.kubesphere.mcp.kubesphere.KubeSphereSession;
@@ -48,11 +49,11 @@ public class ToolInvoker implements ToolReader {
     private final CallerCredentials credentials;
     private final AuditLog audit;
     private final ServerMetrics metrics;
-    private final ObjectMapper inputs = new ObjectMapper()
+    private final ObjectMapper inputs = Jackson.plain().copy()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
             .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
             .registerModule(ExactEnums.module());
-    private final ObjectMapper outputs = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    private final ObjectMapper outputs = Jackson.plain().copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     public ToolInvoker(ToolCatalog catalog, KubeSphereClient client, CallerCredentials credentials, AuditLog audit,
             ServerMetrics metrics) {
