@@ -13,13 +13,10 @@ import io.kubesphere.mcp.devops.DevOpsViews.DevOpsProject;
 import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
 import io.kubesphere.mcp.policy.DnsLabel;
-import io.kubesphere.mcp.policy.Names;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import java.util.List;
 

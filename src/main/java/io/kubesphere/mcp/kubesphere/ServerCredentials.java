@@ -15,12 +15,14 @@ public class ServerCredentials {
     private final ServerConfig server;
     private final KubeSphereConfig config;
     private final KubeSphereClient client;
+    private final Clock clock;
     private volatile Credentials credentials;
 
-    public ServerCredentials(ServerConfig server, KubeSphereConfig config, KubeSphereClient client) {
+    public ServerCredentials(ServerConfig server, KubeSphereConfig config, KubeSphereClient client, Clock clock) {
         this.server = server;
         this.config = config;
         this.client = client;
+        this.clock = clock;
     }
 
     public Credentials get() {
@@ -62,6 +64,6 @@ public class ServerCredentials {
 
     private Credentials password(String user, String password) {
         return new PasswordCredentials(client.wire(), user, password, config.tokenRefreshMargin(), config.loginBackoff(),
-                Clock.systemUTC(), client.events());
+                clock, client.events());
     }
 }

@@ -16,7 +16,6 @@ import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
 import io.kubesphere.mcp.kubesphere.Route;
 import io.kubesphere.mcp.policy.DnsLabel;
-import io.kubesphere.mcp.policy.Names;
 import io.kubesphere.mcp.policy.Username;
 import io.kubesphere.mcp.policy.PrivilegedGrants;
 import io.kubesphere.mcp.policy.Roles;
@@ -26,8 +25,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import java.util.List;
 import java.util.function.UnaryOperator;

@@ -14,14 +14,11 @@ import io.kubesphere.mcp.kubesphere.KsCall;
 import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.Route;
 import io.kubesphere.mcp.policy.DnsLabel;
-import io.kubesphere.mcp.policy.Names;
 import io.kubesphere.mcp.policy.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.kubesphere.mcp.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubesphere.mcp.support.SandboxTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubesphere.mcp.catalog.ToolCatalog;
@@ -8,16 +9,13 @@ import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.kubesphere.Route;
 import io.kubesphere.mcp.kubesphere.UpstreamGuard;
 import io.kubesphere.mcp.sandbox.RecordedRequest;
-import io.kubesphere.mcp.sandbox.Sandbox;
 import io.kubesphere.mcp.support.McpTestClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -40,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and the simulator serves every declared route.
  */
 @QuarkusTest
-class RouteContractTest {
+class RouteContractTest extends SandboxTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DYNAMIC = "served by KubeSphere v4's dynamic resource handler "
@@ -51,12 +49,6 @@ class RouteContractTest {
             "GET /kapis/iam.kubesphere.io/v1beta1/globalroles", DYNAMIC,
             "GET /kapis/iam.kubesphere.io/v1beta1/workspaces/{}/workspaceroles", DYNAMIC,
             "GET /kapis/iam.kubesphere.io/v1beta1/namespaces/{}/roles", DYNAMIC);
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
 
     @Inject
     ToolCatalog catalog;
