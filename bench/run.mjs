@@ -407,4 +407,9 @@ function spawnSyncText(cmd, args) {
   return (r.stderr || r.stdout || "").toString();
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+// bench/ab.mjs imports the measurements; only `node bench/run.mjs` runs the whole benchmark.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e) => { console.error(e); process.exit(1); });
+}
+
+export { stdioCalls, httpRuns };
