@@ -325,10 +325,10 @@ public class PipelineRunTools implements ToolProvider {
                     GitBranch branch = branchInput(in.branch(), "list_pipeline_runs");
                     String name = branch == null ? null : branch.name();
                     return ctx.kubesphere().call(auth -> Scoped.on(in.cluster())
-                            ? ctx.kubesphere().devops().listRuns(auth, in.cluster(), in.devopsProject(), in.pipeline(), name, false,
-                                    paging.page(), paging.limit())
-                            : ctx.kubesphere().devops().listRuns(auth, in.devopsProject(), in.pipeline(), name, false, paging.page(),
-                                    paging.limit())).map(body -> {
+                            ? ctx.kubesphere().devops().listRuns(auth, in.cluster(), in.devopsProject(), in.pipeline(),
+                                    paging.page(), paging.limit(), name, false)
+                            : ctx.kubesphere().devops().listRuns(auth, in.devopsProject(), in.pipeline(), paging.page(),
+                                    paging.limit(), name, false)).map(body -> {
                         int total = Kube.total(body);
                         return new RunList(Kube.items(body, Run::from), total, paging.page(), paging.limit(),
                                 paging.hasMore(total));

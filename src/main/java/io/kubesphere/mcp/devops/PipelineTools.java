@@ -202,8 +202,10 @@ public class PipelineTools implements ToolProvider {
     private static Uni<LatestRun> latestRun(ToolContext ctx, GetInput in) {
         return ctx.kubesphere()
                 .call(auth -> Scoped.on(in.cluster())
-                        ? ctx.kubesphere().devops().listRuns(auth, in.cluster(), in.devopsProject(), in.pipeline(), null, false, 1, 1)
-                        : ctx.kubesphere().devops().listRuns(auth, in.devopsProject(), in.pipeline(), null, false, 1, 1))
+                        ? ctx.kubesphere().devops().listRuns(auth, in.cluster(), in.devopsProject(), in.pipeline(), 1, 1,
+                                null, false)
+                        : ctx.kubesphere().devops().listRuns(auth, in.devopsProject(), in.pipeline(), 1, 1, null,
+                                false))
                 .map(body -> Kube.items(body, LatestRun::fromPipelineRun).stream().findFirst().orElse(null))
                 .onFailure().recoverWithItem(f -> {
                     LOG.debugf("last run of %s not read: %s", in.pipeline(), f.getMessage());

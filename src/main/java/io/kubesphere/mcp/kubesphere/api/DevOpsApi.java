@@ -65,11 +65,11 @@ public interface DevOpsApi {
 
     @GET
     @Path("/kapis/devops.kubesphere.io/v1alpha3/namespaces/{devops_project}/pipelines/{pipeline}/pipelineruns")
-    Uni<Response> listRuns(@HeaderParam("Authorization") KsAuth auth, @PathParam("devops_project") String devopsProject, @PathParam("pipeline") String pipeline, @QueryParam("branch") String branch, @QueryParam("backward") Boolean backward, @QueryParam("page") Integer page, @QueryParam("limit") Integer limit);
+    Uni<Response> listRuns(@HeaderParam("Authorization") KsAuth auth, @PathParam("devops_project") String devopsProject, @PathParam("pipeline") String pipeline, @QueryParam("page") Integer page, @QueryParam("limit") Integer limit, @QueryParam("branch") String branch, @QueryParam("backward") Boolean backward);
 
     @GET
     @Path("/clusters/{cluster}/kapis/devops.kubesphere.io/v1alpha3/namespaces/{devops_project}/pipelines/{pipeline}/pipelineruns")
-    Uni<Response> listRuns(@HeaderParam("Authorization") KsAuth auth, @PathParam("cluster") String cluster, @PathParam("devops_project") String devopsProject, @PathParam("pipeline") String pipeline, @QueryParam("branch") String branch, @QueryParam("backward") Boolean backward, @QueryParam("page") Integer page, @QueryParam("limit") Integer limit);
+    Uni<Response> listRuns(@HeaderParam("Authorization") KsAuth auth, @PathParam("cluster") String cluster, @PathParam("devops_project") String devopsProject, @PathParam("pipeline") String pipeline, @QueryParam("page") Integer page, @QueryParam("limit") Integer limit, @QueryParam("branch") String branch, @QueryParam("backward") Boolean backward);
 
     @POST
     @Path("/kapis/devops.kubesphere.io/v1alpha3/namespaces/{devops_project}/pipelines/{pipeline}/pipelineruns")
