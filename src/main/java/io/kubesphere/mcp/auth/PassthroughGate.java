@@ -8,7 +8,6 @@ import io.kubesphere.mcp.config.KubeSphereConfig;
 import io.kubesphere.mcp.config.ServerConfig;
 import io.kubesphere.mcp.health.ServerMetrics;
 import io.kubesphere.mcp.kubesphere.JwtClaims;
-import io.kubesphere.mcp.kubesphere.KsCall;
 import io.kubesphere.mcp.kubesphere.KubeSphereClient;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
 import io.kubesphere.mcp.kubesphere.StaticTokenCredentials;
@@ -192,8 +191,9 @@ public class PassthroughGate {
             return invalid("The token has expired. Obtain a new one from KubeSphere (POST /oauth/token).");
         }
         try {
-            client.send(new StaticTokenCredentials(token, "caller's token"), KsCall.of(UpstreamGuard.VERSION), call -> {
-            }).await().atMost(timeout);
+            client.call(new StaticTokenCredentials(token, "caller's token"), auth -> client.version().version(auth),
+                    call -> {
+                    }).await().atMost(timeout);
         } catch (KubeSphereError e) {
             if (e.kind() == KubeSphereError.Kind.UNAUTHORIZED) {
                 tokens.invalidate(key);

@@ -58,11 +58,6 @@ public class Sandbox {
         return simulator;
     }
 
-    /** Whether the sandbox has a demo user of this name (its password is then known). */
-    public static boolean isDemoUser(String username) {
-        return KubeSphereSimulator.demoPassword(username) != null;
-    }
-
     public String baseUrl() {
         return simulator().baseUrl();
     }
