@@ -8,8 +8,9 @@ public record Paging(int page, int limit) {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 200;
 
-    public static Paging of(Integer page, Integer limit) {
-        return new Paging(page == null ? 1 : page, limit == null ? DEFAULT_LIMIT : limit);
+    /** From a tool's input, where the invoker has already filled in the published defaults. */
+    public static Paging of(int page, int limit) {
+        return new Paging(page, limit);
     }
 
     /** This page of a list held whole, for routes that ignore page and limit. */

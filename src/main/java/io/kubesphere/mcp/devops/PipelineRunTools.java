@@ -343,7 +343,7 @@ public class PipelineRunTools implements ToolProvider {
                 .routes(Scoped.routes(DevOpsApi.class, "getRun", "getRunNodes"))
                 .text(RunDetail::text)
                 .handler((ctx, in) -> {
-                    int wait = in.waitSeconds() == null ? 0 : in.waitSeconds();
+                    int wait = in.waitSeconds();
                     long started = System.nanoTime();
                     long deadline = started + Duration.ofSeconds(wait).toNanos();
                     return follow(ctx, in, started, deadline).flatMap(run -> ctx.kubesphere()
@@ -460,7 +460,7 @@ public class PipelineRunTools implements ToolProvider {
                                                 r.jenkinsId(), 0);
                             }
                             return ctx.kubesphere().call(call)
-                                    .map(body -> tail(r, body, in.tailLines() == null ? 200 : in.tailLines()));
+                                    .map(body -> tail(r, body, in.tailLines()));
                         }));
     }
 

@@ -43,6 +43,7 @@ import java.util.Set;
 public class PipelineTools implements ToolProvider {
 
     private static final Logger LOG = Logger.getLogger(PipelineTools.class);
+    static final String SCRIPT_PATH = "Jenkinsfile";
 
 
     static final String GIT_URL = "^(https?://|ssh://|git://|[A-Za-z0-9._-]+@)\\S+$";
@@ -138,7 +139,7 @@ public class PipelineTools implements ToolProvider {
             @JsonPropertyDescription("Repository credential (multi-branch; see list_credentials)")
             @JsonProperty("credential_id") @DnsLabel String credentialId,
             @JsonPropertyDescription("Jenkinsfile path in the repository (multi-branch)")
-            @JsonProperty("script_path") @Default("Jenkinsfile") @Size(min = 1, max = 1024) String scriptPath,
+            @JsonProperty("script_path") @Default(SCRIPT_PATH) @Size(min = 1, max = 1024) String scriptPath,
             @JsonPropertyDescription("What Jenkins builds from the repository (multi-branch)")
             @JsonProperty("branch_discovery") @Default("branches") BranchDiscovery branchDiscovery,
             @JsonPropertyDescription("Description of the pipeline") @Size(max = 1024) String description,
@@ -290,10 +291,11 @@ public class PipelineTools implements ToolProvider {
             if (in.credentialId() != null) {
                 multiOnly.add("credential_id");
             }
-            if (in.scriptPath() != null) {
+            // Their defaults are filled in for every call; only a different value says the caller meant them.
+            if (!SCRIPT_PATH.equals(in.scriptPath())) {
                 multiOnly.add("script_path");
             }
-            if (in.branchDiscovery() != null) {
+            if (in.branchDiscovery() != BranchDiscovery.BRANCHES) {
                 multiOnly.add("branch_discovery");
             }
             if (!multiOnly.isEmpty()) {
@@ -341,12 +343,12 @@ public class PipelineTools implements ToolProvider {
             if (in.credentialId() != null) {
                 git.put("credential_id", in.credentialId());
             }
-            BranchDiscovery discovery = in.branchDiscovery() == null ? BranchDiscovery.BRANCHES : in.branchDiscovery();
+            BranchDiscovery discovery = in.branchDiscovery();
             git.put("discover_branches", true);
             if (discovery == BranchDiscovery.BRANCHES_AND_TAGS) {
                 git.put("discover_tags", true);
             }
-            mb.put("script_path", blank(in.scriptPath()) ? "Jenkinsfile" : in.scriptPath());
+            mb.put("script_path", in.scriptPath());
         } else {
             spec.put("type", PipelineType.PIPELINE.wire());
             ObjectNode p = spec.putObject("pipeline");
@@ -362,7 +364,7 @@ public class PipelineTools implements ToolProvider {
                     if (param.defaultValue() != null) {
                         node.put("default_value", param.defaultValue());
                     }
-                    node.put("type", (param.type() == null ? ParameterType.STRING : param.type()).wire());
+                    node.put("type", param.type().wire());
                     if (!blank(param.description())) {
                         node.put("description", param.description());
                     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.kubesphere.mcp.auth.CallerCredentials;
+import io.kubesphere.mcp.catalog.Defaults;
 import io.kubesphere.mcp.catalog.InputValidator;
 import io.kubesphere.mcp.catalog.ToolCatalog;
 import io.kubesphere.mcp.catalog.ToolContext;
@@ -53,6 +54,7 @@ public class ToolInvoker implements ToolReader {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
             .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
             .registerModule(ExactEnums.module());
+    private final Defaults defaults = new Defaults(inputs);
     private final ObjectMapper outputs = Jackson.plain().copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     public ToolInvoker(ToolCatalog catalog, KubeSphereClient client, CallerCredentials credentials, AuditLog audit,
@@ -132,7 +134,7 @@ public class ToolInvoker implements ToolReader {
     private <I> I parse(ToolDefinition<I, ?> tool, Map<String, Object> arguments) {
         I input;
         try {
-            input = inputs.convertValue(arguments, tool.input());
+            input = defaults.apply(inputs.convertValue(arguments, tool.input()));
         } catch (IllegalArgumentException e) {
             throw ToolError.invalid(describe(tool, e));
         }

@@ -158,7 +158,7 @@ public class MemberTools implements ToolProvider {
                 .text(m -> "Invited " + m.username() + " to workspace " + m.workspace() + " as " + m.role()
                         + (m.userVerified() ? "" : "." + Referents.unverified(m.username())))
                 .handler((ctx, in) -> {
-                    WorkspaceRole role = in.role() == null ? WorkspaceRole.REGULAR : in.role();
+                    WorkspaceRole role = in.role();
                     String roleRef = Roles.workspaceRoleRef(in.workspace(), role);
                     ArrayNode body = JsonNodeFactory.instance.arrayNode();
                     body.addObject().put("username", in.username()).put("roleRef", roleRef);
@@ -219,7 +219,7 @@ public class MemberTools implements ToolProvider {
                 .text(m -> "Invited " + m.username() + " to project " + m.project() + " (cluster " + m.cluster()
                         + ") as " + m.role() + (m.userVerified() ? "" : "." + Referents.unverified(m.username())))
                 .handler((ctx, in) -> {
-                    String role = Roles.projectRole(in.role() == null ? ProjectRole.VIEWER : in.role());
+                    String role = Roles.projectRole(in.role());
                     ArrayNode body = JsonNodeFactory.instance.arrayNode();
                     body.addObject().put("username", in.username()).put("roleRef", role);
                     return grants.projectRole(ctx, in.cluster(), in.project(), in.username(), role)

@@ -183,8 +183,7 @@ public class UserTools implements ToolProvider {
                 .text(u -> "Created user " + u.line())
                 .handler((ctx, in) -> {
                     String creator = Tenants.creator(ctx);
-                    String role = Roles.globalRole(in.globalrole() == null ? PlatformRole.PLATFORM_REGULAR
-                            : in.globalrole());
+                    String role = Roles.globalRole(in.globalrole());
                     ObjectNode body = JsonNodeFactory.instance.objectNode();
                     body.put("apiVersion", "iam.kubesphere.io/v1beta1").put("kind", "User");
                     ObjectNode annotations = body.putObject("metadata").put("name", in.username())
