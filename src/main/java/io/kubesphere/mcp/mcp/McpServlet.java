@@ -37,7 +37,6 @@ import java.nio.charset.StandardCharsets;
 public class McpServlet extends HttpServlet {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_BODY = 4 * 1024 * 1024;
     private static final String SESSION_HEADER = "Mcp-Session-Id";
     static final String NO_SESSION = "Missing Mcp-Session-Id header: send initialize first (without the header), "
             + "then send the Mcp-Session-Id of its response with every later request.";
@@ -46,14 +45,26 @@ public class McpServlet extends HttpServlet {
 
     private final McpServerRuntime runtime;
     private final PassthroughGate gate;
+    private final HttpLimits limits;
 
-    public McpServlet(McpServerRuntime runtime, PassthroughGate gate) {
+    /** Beans are proxies here: the servlet is built before the configuration is read, so nothing is called yet. */
+    public McpServlet(McpServerRuntime runtime, PassthroughGate gate, HttpLimits limits) {
         this.runtime = runtime;
         this.gate = gate;
+        this.limits = limits;
     }
 
     @Override
     protected void service(HttpServletRequest original, HttpServletResponse raw) throws ServletException, IOException {
+        try {
+            serve(original, raw);
+        } finally {
+            // The SDK answers a call before it returns here: the request's place goes to the next one waiting.
+            limits.done(original.getHeader(HttpLimits.SLOT_HEADER));
+        }
+    }
+
+    private void serve(HttpServletRequest original, HttpServletResponse raw) throws ServletException, IOException {
         HttpServletRequest request = original.getHeader("Host") == null ? new WithHost(original) : original;
         HttpServletStreamableServerTransportProvider transport = runtime.httpTransport();
         if (transport == null) {
@@ -70,9 +81,11 @@ public class McpServlet extends HttpServlet {
         HttpServletResponse answer = hasSession ? new SessionGone(response) : response;
         switch (request.getMethod()) {
             case "POST" -> {
-                byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
-                if (body.length > MAX_BODY) {
-                    rpcError(response, 413, -32600, "Request body too large");
+                // HttpLimits has read and bounded the body already; this is the servlet's own guard.
+                int maxBody = (int) Math.min(Integer.MAX_VALUE - 1, limits.maxBody());
+                byte[] body = request.getInputStream().readNBytes(maxBody + 1);
+                if (body.length > maxBody) {
+                    rpcError(response, 413, -32600, "Request body too large (KS_MCP_HTTP_MAX_REQUEST_SIZE)");
                     return;
                 }
                 try {
