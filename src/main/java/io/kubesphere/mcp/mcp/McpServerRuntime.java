@@ -163,6 +163,8 @@ public class McpServerRuntime {
                 .mcpEndpoint("/mcp")
                 .securityValidator(guard)
                 .contextExtractor(CallerCredentials::context)
+                // Frees the SDK's side of sessions Sessions has ended for idleness (after one to two intervals).
+                .sessionSweepInterval(config.sessionIdleTimeout())
                 .build();
         server = configure(McpServer.async(provider));
         http = provider;
