@@ -264,7 +264,9 @@ public class HttpLimits {
                 .put("error", new JsonObject().put("code", -32000).put("message", message)).encode();
         response.end(body).onComplete(done -> {
             if (closeConnection) {
-                ctx.request().connection().close();
+                // Not at once: a client still sending its body would see a reset instead of this answer. What it
+                // sends meanwhile is dropped unread.
+                ctx.vertx().setTimer(1000, t -> ctx.request().connection().close());
             }
         });
     }
