@@ -49,6 +49,8 @@ public class PassthroughGate {
 
     private static final Logger LOG = Logger.getLogger(PassthroughGate.class);
     static final String SESSION_HEADER = "Mcp-Session-Id";
+    /** The KubeSphere user of an initialize request, for the per-caller session limit. */
+    public static final String CALLER_ATTRIBUTE = "ks.mcp.caller";
     static final String METADATA_PATH = "/.well-known/oauth-protected-resource";
     private static final int MAX_SESSIONS = 10_000;
     private static final int MAX_TOKENS = 1_000;
@@ -120,6 +122,7 @@ public class PassthroughGate {
             // initialize (or a request the SDK refuses for lacking a session): bind the id the SDK hands out.
             metrics.callerAuth("ok");
             request.setAttribute(CallerCredentials.REQUEST_ATTRIBUTE, token);
+            request.setAttribute(CALLER_ATTRIBUTE, username);
             return new BindSession(response, id -> sessions.put(id, new Binding(username, clock.instant())));
         }
         Binding owner = sessions.getIfPresent(session);

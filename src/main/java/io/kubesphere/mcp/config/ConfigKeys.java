@@ -10,7 +10,7 @@ import java.util.Locale;
 public final class ConfigKeys {
 
     /** What a value must look like; checked before the server starts so that a typo is one clear line. */
-    public enum Kind { TEXT, URL, DURATION, BOOLEAN, CHOICE, CHOICES, PORT, SIZE }
+    public enum Kind { TEXT, URL, DURATION, BOOLEAN, CHOICE, CHOICES, PORT, SIZE, COUNT }
 
     /**
      * @param choices for CHOICE one of them, for CHOICES a comma list of them
@@ -74,6 +74,20 @@ public final class ConfigKeys {
                     "Extra allowed `Origin` values for HTTP (loopback origins are always allowed)"),
             new Key("KS_MCP_HTTP_ALLOWED_HOSTS", "", false,
                     "Extra allowed `Host` values for HTTP; when bound to loopback only loopback hosts are accepted otherwise"),
+            new Key("KS_MCP_SHUTDOWN_GRACE", "22s",
+                    "After SIGTERM (and a 3 s delay with readiness DOWN) calls in flight may finish this long; the rest are answered and audited as interrupted",
+                    Kind.DURATION),
+            new Key("KS_MCP_SESSION_IDLE_TIMEOUT", "30m",
+                    "An HTTP MCP session unused this long ends; its client initializes again", Kind.DURATION),
+            new Key("KS_MCP_MAX_SESSIONS", "1000", "Open HTTP MCP sessions at most (then 503)", Kind.COUNT),
+            new Key("KS_MCP_MAX_SESSIONS_PER_CALLER", "20",
+                    "Open sessions at most per KubeSphere user with `KS_MCP_AUTH=passthrough` (then 429)", Kind.COUNT),
+            new Key("KS_MCP_HTTP_MAX_REQUEST_SIZE", "1M", "Largest request body at `/mcp` (then 413)", Kind.SIZE),
+            new Key("KS_MCP_HTTP_READ_TIMEOUT", "10s",
+                    "A request body must arrive within this of its headers (then 408); slow senders hold no thread",
+                    Kind.DURATION),
+            new Key("KS_MCP_HTTP_MAX_REQUESTS_PER_CLIENT", "256",
+                    "Requests to `/mcp` in progress at once from one client address (then 429)", Kind.COUNT),
             new Key("QUARKUS_HTTP_HOST", "127.0.0.1", false, "HTTP bind address (containers set `0.0.0.0`)"),
             new Key("QUARKUS_HTTP_PORT", "8080", "HTTP port", Kind.PORT));
 
