@@ -51,6 +51,11 @@ public class Main implements QuarkusApplication {
             if (System.getProperty("ks.mcp.listen") == null && System.getenv("KS_MCP_LISTEN") == null) {
                 System.setProperty("ks.mcp.listen", "false");
             }
+            // The shutdown delay keeps an HTTP replica serving while a load balancer notices its readiness is DOWN;
+            // a spawned stdio process has no balancer, and its client waits for it to exit.
+            if (System.getProperty("quarkus.shutdown.delay") == null && System.getenv("QUARKUS_SHUTDOWN_DELAY") == null) {
+                System.setProperty("quarkus.shutdown.delay", "0s");
+            }
         }
         // The flags are system properties by now; nothing else reads the arguments.
         Quarkus.run(Main.class);

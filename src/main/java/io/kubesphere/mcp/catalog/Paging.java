@@ -1,22 +1,16 @@
 package io.kubesphere.mcp.catalog;
 
-import io.kubesphere.mcp.kubesphere.KsCall;
-
 import java.util.List;
 
-/** page (1-based, default 1) and limit (default 20, max 200) as every list tool takes them. */
+/** page (1-based, default 1) and limit (default 20, max 200) as every list tool takes them, and KubeSphere pages. */
 public record Paging(int page, int limit) {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 200;
 
-    public static Paging of(Integer page, Integer limit) {
-        return new Paging(page == null ? 1 : page, limit == null ? DEFAULT_LIMIT : limit);
-    }
-
-    /** KubeSphere pages server-side with the same 1-based page and limit. */
-    public KsCall apply(KsCall call) {
-        return call.query("page", page).query("limit", limit);
+    /** From a tool's input, where the invoker has already filled in the published defaults. */
+    public static Paging of(int page, int limit) {
+        return new Paging(page, limit);
     }
 
     /** This page of a list held whole, for routes that ignore page and limit. */

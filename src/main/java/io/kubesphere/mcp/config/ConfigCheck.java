@@ -90,6 +90,8 @@ public final class ConfigCheck {
             case DURATION -> duration(name, value, shown);
             case PORT -> port(name, value, shown);
             case URL -> url(name, value, shown);
+            case COUNT -> value.matches("[1-9][0-9]{0,8}") ? null
+                    : name + "=" + shown + " is not a count: use a whole number from 1.";
             case SIZE -> bytes(value) > 0 ? null
                     : name + "=" + shown + " is not a size: write e.g. 10M, 512K or 1G (bytes without a unit).";
         };

@@ -10,7 +10,7 @@ import java.util.Locale;
 public final class ConfigKeys {
 
     /** What a value must look like; checked before the server starts so that a typo is one clear line. */
-    public enum Kind { TEXT, URL, DURATION, BOOLEAN, CHOICE, CHOICES, PORT, SIZE }
+    public enum Kind { TEXT, URL, DURATION, BOOLEAN, CHOICE, CHOICES, PORT, SIZE, COUNT }
 
     /**
      * @param choices for CHOICE one of them, for CHOICES a comma list of them
@@ -40,6 +40,10 @@ public final class ConfigKeys {
             new Key("KUBESPHERE_USERNAME", "", false, "User for the OAuth password grant (client kubesphere/kubesphere)"),
             new Key("KUBESPHERE_PASSWORD", "", true, "Password for the OAuth password grant; kept in memory only, never logged"),
             new Key("KUBESPHERE_TOKEN", "", true, "A static bearer token instead of a username and password"),
+            new Key("KUBESPHERE_CA_FILE", "", false,
+                    "PEM file of a private CA that signs ks-apiserver's certificate (Quarkus TLS registry, configuration `kubesphere`); default: the JVM's trust store"),
+            new Key("KUBESPHERE_PROXY", "", true,
+                    "HTTP proxy to ks-apiserver, `http://[user:password@]host:port`; direct when unset", Kind.URL, List.of()),
             new Key("KUBESPHERE_CONNECT_TIMEOUT", "5s", "Connect timeout to ks-apiserver", Kind.DURATION),
             new Key("KUBESPHERE_READ_TIMEOUT", "30s", "Read timeout of each KubeSphere request", Kind.DURATION),
             new Key("KUBESPHERE_TOKEN_REFRESH_MARGIN", "60s", "Refresh the access token this long before it expires",
@@ -70,6 +74,20 @@ public final class ConfigKeys {
                     "Extra allowed `Origin` values for HTTP (loopback origins are always allowed)"),
             new Key("KS_MCP_HTTP_ALLOWED_HOSTS", "", false,
                     "Extra allowed `Host` values for HTTP; when bound to loopback only loopback hosts are accepted otherwise"),
+            new Key("KS_MCP_SHUTDOWN_GRACE", "22s",
+                    "After SIGTERM (and a 3 s delay with readiness DOWN) calls in flight may finish this long; the rest are answered and audited as interrupted",
+                    Kind.DURATION),
+            new Key("KS_MCP_SESSION_IDLE_TIMEOUT", "30m",
+                    "An HTTP MCP session unused this long ends; its client initializes again", Kind.DURATION),
+            new Key("KS_MCP_MAX_SESSIONS", "1000", "Open HTTP MCP sessions at most (then 503)", Kind.COUNT),
+            new Key("KS_MCP_MAX_SESSIONS_PER_CALLER", "20",
+                    "Open sessions at most per KubeSphere user with `KS_MCP_AUTH=passthrough` (then 429)", Kind.COUNT),
+            new Key("KS_MCP_HTTP_MAX_REQUEST_SIZE", "1M", "Largest request body at `/mcp` (then 413)", Kind.SIZE),
+            new Key("KS_MCP_HTTP_READ_TIMEOUT", "10s",
+                    "A request body must arrive within this of its headers (then 408); slow senders hold no thread",
+                    Kind.DURATION),
+            new Key("KS_MCP_HTTP_MAX_REQUESTS_PER_CLIENT", "256",
+                    "Requests to `/mcp` in progress at once from one client address (then 429)", Kind.COUNT),
             new Key("QUARKUS_HTTP_HOST", "127.0.0.1", false, "HTTP bind address (containers set `0.0.0.0`)"),
             new Key("QUARKUS_HTTP_PORT", "8080", "HTTP port", Kind.PORT));
 

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +14,9 @@ import java.util.Optional;
  */
 @ConfigMapping(prefix = "ks.mcp")
 public interface ServerConfig {
+
+    /** The server's name: MCP serverInfo.name and the protected-resource metadata's resource_name. */
+    String SERVER_NAME = "kubesphere-mcp-server";
 
     enum Transport { stdio, http }
 
@@ -56,6 +60,26 @@ public interface ServerConfig {
     @WithDefault("true")
     boolean listen();
 
+    /** KS_MCP_SHUTDOWN_GRACE: how long calls in flight may run on after SIGTERM (also quarkus.shutdown.timeout). */
+    @WithName("shutdown.grace")
+    @WithDefault("22s")
+    Duration shutdownGrace();
+
+    /** KS_MCP_SESSION_IDLE_TIMEOUT: an MCP session unused this long is closed; its client initializes again. */
+    @WithName("session.idle.timeout")
+    @WithDefault("30m")
+    Duration sessionIdleTimeout();
+
+    /** KS_MCP_MAX_SESSIONS: open MCP sessions at most, over all callers. */
+    @WithName("max.sessions")
+    @WithDefault("1000")
+    int maxSessions();
+
+    /** KS_MCP_MAX_SESSIONS_PER_CALLER: open MCP sessions at most per KubeSphere user (passthrough). */
+    @WithName("max.sessions.per.caller")
+    @WithDefault("20")
+    int maxSessionsPerCaller();
+
     Http http();
 
     interface Http {
@@ -66,5 +90,20 @@ public interface ServerConfig {
         /** Extra allowed Host values; when the server binds loopback only loopback hosts are accepted otherwise. */
         @WithName("allowed.hosts")
         Optional<List<String>> allowedHosts();
+
+        /** KS_MCP_HTTP_MAX_REQUEST_SIZE: the largest request body /mcp reads. */
+        @WithName("max.request.size")
+        @WithDefault("1M")
+        String maxRequestSize();
+
+        /** KS_MCP_HTTP_READ_TIMEOUT: a request's body must have arrived this long after its headers. */
+        @WithName("read.timeout")
+        @WithDefault("10s")
+        Duration readTimeout();
+
+        /** KS_MCP_HTTP_MAX_REQUESTS_PER_CLIENT: requests to /mcp in progress at once from one client address. */
+        @WithName("max.requests.per.client")
+        @WithDefault("256")
+        int maxRequestsPerClient();
     }
 }

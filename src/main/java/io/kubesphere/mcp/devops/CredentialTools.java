@@ -13,6 +13,7 @@ import io.kubesphere.mcp.catalog.ToolProvider;
 import io.kubesphere.mcp.catalog.Toolset;
 import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
+import io.kubesphere.mcp.kubesphere.api.DevOpsApi;
 import io.kubesphere.mcp.policy.DnsLabel;
 import io.kubesphere.mcp.policy.PrivilegedGrants;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,8 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.kubesphere.mcp.devops.ScopedRoute.DEVOPS;
-
 /**
  * Creating and replacing DevOps credentials (Secrets of the credential.devops.kubesphere.io types). The secret values
  * go into the request body only: outputs are built from name, type and description, the audit log masks the
@@ -35,12 +34,6 @@ import static io.kubesphere.mcp.devops.ScopedRoute.DEVOPS;
  */
 @ApplicationScoped
 public class CredentialTools implements ToolProvider {
-
-    static final ScopedRoute CREATE = ScopedRoute.post(DEVOPS + "/v1alpha3/namespaces/{devops_project}/credentials");
-    static final ScopedRoute GET =
-            ScopedRoute.get(DEVOPS + "/v1alpha3/namespaces/{devops_project}/credentials/{credential}");
-    static final ScopedRoute UPDATE =
-            ScopedRoute.put(DEVOPS + "/v1alpha3/namespaces/{devops_project}/credentials/{credential}");
 
     static final int MAX_SECRET = 8192;
     static final int MAX_FILE = 65536;
@@ -105,14 +98,15 @@ public class CredentialTools implements ToolProvider {
                 .title("Create a DevOps credential")
                 .description("Store a pipeline credential. basic-auth: username, password; ssh-auth: username, "
                         + "private_key, passphrase?; secret-text: secret; kubeconfig: kubeconfig. Never shown back.")
-                .routes(ScopedRoute.all(CREATE))
+                .routes(Scoped.routes(DevOpsApi.class, "createCredential"))
                 .text(r -> "Created credential " + r.name() + " (" + r.type() + ") in " + r.devopsProject()
                         + "; use it as credential_id=" + r.name() + ".")
                 .handler((ctx, in) -> {
                     Map<String, String> data = data(in, "create_credential");
                     ObjectNode body = secretBody(in, data, in.description(), creator(ctx));
-                    return ctx.kubesphere().send(CREATE.call(in.cluster(), "devops_project", in.devopsProject())
-                                    .body(body))
+                    return ctx.kubesphere().call(auth -> Scoped.on(in.cluster())
+                                    ? ctx.kubesphere().devops().createCredential(auth, in.cluster(), in.devopsProject(), body)
+                                    : ctx.kubesphere().devops().createCredential(auth, in.devopsProject(), body))
                             .onFailure(f -> f instanceof KubeSphereError e && e.status() == 400
                                     && e.upstreamMessage() != null && e.upstreamMessage().contains("already exists"))
                             .transform(f -> ToolError.invalid("Credential " + in.name() + " already exists in "
@@ -128,7 +122,7 @@ public class CredentialTools implements ToolProvider {
                 .title("Replace a DevOps credential")
                 .description("Replace a credential's secret (fields as create_credential; same type). Needs a "
                         + "person's confirmation.")
-                .routes(ScopedRoute.all(GET, UPDATE))
+                .routes(Scoped.routes(DevOpsApi.class, "getCredential", "updateCredential"))
                 .text(r -> "Replaced the secret of credential " + r.name() + " (" + r.type() + ") in "
                         + r.devopsProject() + ".")
                 .handler((ctx, in) -> {
@@ -136,8 +130,9 @@ public class CredentialTools implements ToolProvider {
                     String action = "replace the secret of credential '" + in.name() + "' (" + in.type().wire()
                             + ") in DevOps project '" + in.devopsProject() + "'";
                     return grants.confirmAction(ctx, action, "Replace credential " + in.name())
-                            .chain(() -> ctx.kubesphere().send(GET.call(in.cluster(), "devops_project",
-                                    in.devopsProject(), "credential", in.name())))
+                            .chain(() -> ctx.kubesphere().call(auth -> Scoped.on(in.cluster())
+                                    ? ctx.kubesphere().devops().getCredential(auth, in.cluster(), in.devopsProject(), in.name())
+                                    : ctx.kubesphere().devops().getCredential(auth, in.devopsProject(), in.name())))
                             .onFailure(f -> f instanceof KubeSphereError e && e.status() == 404)
                             .transform(f -> ToolError.invalid("Credential " + in.name() + " does not exist in "
                                     + in.devopsProject() + " (or the project does not). Use create_credential; "
@@ -161,8 +156,11 @@ public class CredentialTools implements ToolProvider {
                                 if (version != null) {
                                     ((ObjectNode) body.get("metadata")).put("resourceVersion", version);
                                 }
-                                return ctx.kubesphere().send(UPDATE.call(in.cluster(), "devops_project",
-                                        in.devopsProject(), "credential", in.name()).body(body));
+                                return ctx.kubesphere().call(auth -> Scoped.on(in.cluster())
+                                        ? ctx.kubesphere().devops().updateCredential(auth, in.cluster(), in.devopsProject(),
+                                                in.name(), body)
+                                        : ctx.kubesphere().devops().updateCredential(auth, in.devopsProject(), in.name(),
+                                                body));
                             })
                             .map(updated -> result(in, updated, data));
                 });

@@ -13,6 +13,10 @@ import io.kubesphere.mcp.catalog.ToolProvider;
 import io.kubesphere.mcp.catalog.Toolset;
 import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
+import io.kubesphere.mcp.kubesphere.Route;
+import io.kubesphere.mcp.kubesphere.api.DevOpsApi;
+import io.kubesphere.mcp.kubesphere.api.IamApi;
+import io.kubesphere.mcp.kubesphere.api.Routes;
 import io.kubesphere.mcp.policy.DnsLabel;
 import io.kubesphere.mcp.policy.PrivilegedGrants;
 import io.kubesphere.mcp.policy.Roles;
@@ -26,8 +30,6 @@ import jakarta.validation.constraints.Size;
 
 import java.util.List;
 
-import static io.kubesphere.mcp.devops.ScopedRoute.DEVOPS;
-
 /**
  * Setting a DevOps project up: creating it in a workspace and choosing who is in it. A DevOps project is a namespace
  * (its admin namespace), so members are namespace members with the built-in roles admin, operator and viewer.
@@ -35,11 +37,10 @@ import static io.kubesphere.mcp.devops.ScopedRoute.DEVOPS;
 @ApplicationScoped
 public class DevOpsMemberTools implements ToolProvider {
 
-    static final ScopedRoute CREATE_PROJECT = ScopedRoute.post(DEVOPS + "/v1alpha3/workspaces/{workspace}/namespaces");
-    static final String MEMBERS = "/kapis/iam.kubesphere.io/v1beta1/namespaces/{devops_project}/namespacemembers";
-    static final ScopedRoute LIST_MEMBERS = ScopedRoute.get(MEMBERS);
-    static final ScopedRoute INVITE = ScopedRoute.post(MEMBERS);
-    static final ScopedRoute SET_ROLE = ScopedRoute.put(MEMBERS + "/{username}");
+    // A DevOps project's members are its namespace's: the project-member routes, on the host unless a cluster is named.
+    static final Route LIST_MEMBERS = Routes.route(IamApi.class, "listProjectMembers");
+    static final Route INVITE = Routes.route(IamApi.class, "inviteProjectMembers");
+    static final Route SET_ROLE = Routes.route(IamApi.class, "setProjectMember");
     static final String ROLE_ANNOTATION = "iam.kubesphere.io/role";
     /** Kubernetes appends 5 characters to generateName and cuts the prefix at 58: keep the name whole. */
     static final int MAX_NAME = 58;
@@ -103,7 +104,7 @@ public class DevOpsMemberTools implements ToolProvider {
                 .title("Create a DevOps project")
                 .description("Create a DevOps project in a workspace; returns the generated namespace to pass as "
                         + "devops_project.")
-                .routes(ScopedRoute.all(CREATE_PROJECT))
+                .routes(Scoped.routes(DevOpsApi.class, "createDevOpsProject"))
                 .text(p -> "Created DevOps project " + p.name() + " in workspace " + p.workspace() + "; use "
                         + "devops_project=" + p.namespace() + " with the other DevOps tools.")
                 .handler((ctx, in) -> {
@@ -122,7 +123,9 @@ public class DevOpsMemberTools implements ToolProvider {
                     }
                     body.putObject("spec");
                     return ctx.kubesphere()
-                            .send(CREATE_PROJECT.call(in.cluster(), "workspace", in.workspace()).body(body))
+                            .call(auth -> Scoped.on(in.cluster())
+                                    ? ctx.kubesphere().devops().createDevOpsProject(auth, in.cluster(), in.workspace(), body)
+                                    : ctx.kubesphere().devops().createDevOpsProject(auth, in.workspace(), body))
                             .onFailure(f -> f instanceof KubeSphereError e && e.status() == 409)
                             .transform(f -> ToolError.invalid("A DevOps project named " + in.name() + " already "
                                     + "exists in workspace " + in.workspace() + ". list_devops_projects shows it and "
@@ -150,13 +153,13 @@ public class DevOpsMemberTools implements ToolProvider {
                         MemberList.class)
                 .title("List DevOps project members")
                 .description("List a DevOps project's members with their role.")
-                .routes(ScopedRoute.all(LIST_MEMBERS))
+                .routes(LIST_MEMBERS)
                 .text(list -> Paging.of(list.page(), list.limit()).render(list.total(), "member",
                         list.items().stream().map(Member::line).toList(), ", "))
                 .handler((ctx, in) -> {
                     Paging paging = Paging.of(in.page(), in.limit());
-                    return ctx.kubesphere().send(paging.apply(LIST_MEMBERS.call(in.cluster(), "devops_project",
-                                    in.devopsProject())))
+                    return ctx.kubesphere().call(auth -> ctx.kubesphere().iam().listProjectMembers(auth,
+                                    cluster(in.cluster()), in.devopsProject(), paging.page(), paging.limit()))
                             .map(body -> {
                                 int total = Kube.total(body);
                                 return new MemberList(Kube.items(body, m -> {
@@ -173,17 +176,17 @@ public class DevOpsMemberTools implements ToolProvider {
                         MemberResult.class)
                 .title("Invite a user to a DevOps project")
                 .description("Add a user to a DevOps project with a built-in role (viewer, operator, admin).")
-                .routes(ScopedRoute.all(INVITE))
+                .routes(INVITE)
                 .text(m -> "Invited " + m.username() + " to DevOps project " + m.devopsProject() + " as " + m.role()
                         + ".")
                 .handler((ctx, in) -> {
                     String role = Roles.projectRole(in.role()); // the allowlist check, whatever the schema let by
                     ArrayNode body = JsonNodeFactory.instance.arrayNode();
                     body.addObject().put("username", in.username()).put("roleRef", role);
-                    return grants.projectRole(ctx, in.cluster() == null ? "host" : in.cluster(), in.devopsProject(),
+                    return grants.projectRole(ctx, cluster(in.cluster()), in.devopsProject(),
                                     in.username(), role)
-                            .chain(() -> ctx.kubesphere().send(INVITE.call(in.cluster(), "devops_project",
-                                    in.devopsProject()).body(body)))
+                            .chain(() -> ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
+                                    .inviteProjectMembers(auth, cluster(in.cluster()), in.devopsProject(), body)))
                             .onFailure().transform(f -> failure(f, in))
                             .map(ok -> new MemberResult(in.devopsProject(), in.username(), role));
                 });
@@ -194,17 +197,18 @@ public class DevOpsMemberTools implements ToolProvider {
                         MemberResult.class)
                 .title("Change a DevOps project member's role")
                 .description("Change the built-in role of an existing DevOps project member.")
-                .routes(ScopedRoute.all(SET_ROLE))
+                .routes(SET_ROLE)
                 .text(m -> m.username() + " now has role " + m.role() + " in DevOps project " + m.devopsProject()
                         + ".")
                 .handler((ctx, in) -> {
                     String role = Roles.projectRole(in.role());
                     ObjectNode body = JsonNodeFactory.instance.objectNode().put("username", in.username())
                             .put("roleRef", role);
-                    return grants.projectRole(ctx, in.cluster() == null ? "host" : in.cluster(), in.devopsProject(),
+                    return grants.projectRole(ctx, cluster(in.cluster()), in.devopsProject(),
                                     in.username(), role)
-                            .chain(() -> ctx.kubesphere().send(SET_ROLE.call(in.cluster(), "devops_project",
-                                    in.devopsProject(), "username", in.username()).body(body)))
+                            .chain(() -> ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
+                                    .setProjectMember(auth, cluster(in.cluster()), in.devopsProject(), in.username(),
+                                            body)))
                             .onFailure().transform(f -> {
                                 if (f instanceof KubeSphereError e && e.status() == 400 && e.upstreamMessage() != null
                                         && e.upstreamMessage().contains("not exist")) {
@@ -216,6 +220,11 @@ public class DevOpsMemberTools implements ToolProvider {
                             })
                             .map(ok -> new MemberResult(in.devopsProject(), in.username(), role));
                 });
+    }
+
+    /** The member routes exist only under /clusters/{cluster}; the host cluster when none is named. */
+    private static String cluster(String cluster) {
+        return Scoped.on(cluster) ? cluster : "host";
     }
 
     private static Throwable failure(Throwable f, MemberInput in) {

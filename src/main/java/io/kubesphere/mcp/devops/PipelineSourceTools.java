@@ -3,6 +3,7 @@ package io.kubesphere.mcp.devops;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubesphere.mcp.catalog.Counted;
 import io.kubesphere.mcp.catalog.Default;
 import io.kubesphere.mcp.catalog.Paging;
@@ -13,6 +14,9 @@ import io.kubesphere.mcp.catalog.Toolset;
 import io.kubesphere.mcp.devops.DevOpsViews.LatestRun;
 import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
+import io.kubesphere.mcp.kubesphere.Route;
+import io.kubesphere.mcp.kubesphere.api.DevOpsApi;
+import io.kubesphere.mcp.kubesphere.api.DevOpsLogApi;
 import io.kubesphere.mcp.policy.DnsLabel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.Max;
@@ -20,24 +24,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-
-import static io.kubesphere.mcp.devops.ScopedRoute.DEVOPS;
+import java.util.stream.Stream;
 
 /** What a pipeline builds from: a multi-branch pipeline's branches and repository scan, a plain one's Jenkinsfile. */
 @ApplicationScoped
 public class PipelineSourceTools implements ToolProvider {
-
-    static final ScopedRoute BRANCHES =
-            ScopedRoute.get(DEVOPS + "/v1alpha3/namespaces/{devops_project}/pipelines/{pipeline}/branches");
-    /** Starts Jenkins' branch indexing; the proxy relays Jenkins' HTML answer. */
-    static final ScopedRoute SCAN = ScopedRoute.post(DEVOPS + "/v1alpha2/namespaces/{devops_project}/pipelines/"
-            + "{pipeline}/scan").produces("text/html; charset=utf-8");
-    static final ScopedRoute SCAN_LOG = ScopedRoute.get(DEVOPS + "/v1alpha2/namespaces/{devops_project}/pipelines/"
-            + "{pipeline}/consolelog").produces(io.kubesphere.mcp.kubesphere.Route.TEXT);
-    static final ScopedRoute JENKINSFILE =
-            ScopedRoute.put(DEVOPS + "/v1alpha3/namespaces/{devops_project}/pipelines/{pipeline}/jenkinsfile");
 
     public record PipelineRef(
             @JsonPropertyDescription(DevOpsInputs.DEVOPS_PROJECT) @JsonProperty("devops_project") @NotNull
@@ -94,15 +88,18 @@ public class PipelineSourceTools implements ToolProvider {
         return ToolDefinition.read("list_pipeline_branches", Toolset.devops, BranchesInput.class, BranchList.class)
                 .title("List a pipeline's branches")
                 .description("List the branches Jenkins found for a multi-branch pipeline, each with its last run.")
-                .routes(ScopedRoute.all(BRANCHES))
+                .routes(Scoped.routes(DevOpsApi.class, "listBranches"))
                 .text(l -> l.items().isEmpty() && l.total() == 0
                         ? "Pipeline " + l.pipeline() + " has no branches yet; scan_pipeline_repository finds them."
                         : Paging.of(l.page(), l.limit()).render(l.total(), "branch",
                                 l.items().stream().map(BranchItem::line).toList(), ", "))
                 .handler((ctx, in) -> {
                     Paging paging = Paging.of(in.page(), in.limit());
-                    return ctx.kubesphere().send(paging.apply(BRANCHES.call(in.cluster(), "devops_project",
-                                    in.devopsProject(), "pipeline", in.pipeline())))
+                    return ctx.kubesphere().call(auth -> Scoped.on(in.cluster())
+                                    ? ctx.kubesphere().devops().listBranches(auth, in.cluster(), in.devopsProject(),
+                                            in.pipeline(), paging.page(), paging.limit())
+                                    : ctx.kubesphere().devops().listBranches(auth, in.devopsProject(), in.pipeline(),
+                                            paging.page(), paging.limit()))
                             .onFailure(f -> f instanceof KubeSphereError e && e.status() == 400
                                     && String.valueOf(e.upstreamMessage()).contains("invalid multi-branch"))
                             .transform(f -> ToolError.invalid("Pipeline " + in.pipeline() + " is not a multi-branch "
@@ -126,24 +123,32 @@ public class PipelineSourceTools implements ToolProvider {
                 .title("Scan a multi-branch pipeline's repository")
                 .description("Make Jenkins re-scan a multi-branch pipeline's repository for branches; returns the "
                         + "scan log.")
-                .routes(ScopedRoute.all(PipelineTools.GET, SCAN, SCAN_LOG))
+                .routes(Stream.of(Scoped.routes(DevOpsApi.class, "getPipeline"),
+                        Scoped.routes(DevOpsLogApi.class, "scanRepository", "scanLog")).flatMap(Arrays::stream)
+                        .toArray(Route[]::new))
                 .text(s -> "Scanned the repository of " + s.pipeline() + "; see list_pipeline_branches. Scan log ("
                         + Counted.of(s.totalLines(), "line") + (s.totalLines() > SCAN_LOG_LINES ? ", last "
                         + SCAN_LOG_LINES : "") + "):\n" + s.log())
                 .handler((ctx, in) -> ctx.kubesphere()
-                        .send(PipelineTools.GET.call(in.cluster(), "devops_project", in.devopsProject(),
-                                "pipeline", in.pipeline()))
+                        .call(auth -> Scoped.on(in.cluster())
+                                ? ctx.kubesphere().devops().getPipeline(auth, in.cluster(), in.devopsProject(), in.pipeline())
+                                : ctx.kubesphere().devops().getPipeline(auth, in.devopsProject(), in.pipeline()))
                         .flatMap(pipeline -> {
                             // Jenkins would index a plain pipeline's job as a build: refuse before sending.
                             if (!DevOpsViews.MULTI_BRANCH.equals(DevOpsViews.type(pipeline))) {
                                 throw ToolError.invalid("Pipeline " + in.pipeline() + " is not a multi-branch "
                                         + "pipeline; only those have a repository to scan. Use run_pipeline.");
                             }
-                            return ctx.kubesphere().send(SCAN.call(in.cluster(), "devops_project",
-                                    in.devopsProject(), "pipeline", in.pipeline()).query("delay", 0));
+                            return ctx.kubesphere().call(auth -> Scoped.on(in.cluster())
+                                    ? ctx.kubesphere().devopsLogs().scanRepository(auth, in.cluster(),
+                                            in.devopsProject(), in.pipeline(), 0)
+                                    : ctx.kubesphere().devopsLogs().scanRepository(auth, in.devopsProject(),
+                                            in.pipeline(), 0));
                         })
-                        .flatMap(ignored -> ctx.kubesphere().send(SCAN_LOG.call(in.cluster(), "devops_project",
-                                in.devopsProject(), "pipeline", in.pipeline())))
+                        .flatMap(ignored -> ctx.kubesphere().call(auth -> Scoped.on(in.cluster())
+                                ? ctx.kubesphere().devopsLogs().scanLog(auth, in.cluster(), in.devopsProject(),
+                                        in.pipeline())
+                                : ctx.kubesphere().devopsLogs().scanLog(auth, in.devopsProject(), in.pipeline())))
                         .map(body -> {
                             String text = body == null || body.isNull() ? "" : body.asText();
                             List<String> lines = text.lines().toList();
@@ -158,7 +163,7 @@ public class PipelineSourceTools implements ToolProvider {
                         JenkinsfileUpdated.class)
                 .title("Replace a pipeline's Jenkinsfile")
                 .description("Replace the Jenkinsfile of a plain (not multi-branch) pipeline; later runs use it.")
-                .routes(ScopedRoute.all(PipelineTools.GET, JENKINSFILE))
+                .routes(Scoped.routes(DevOpsApi.class, "getPipeline", "updateJenkinsfile"))
                 .text(u -> "Replaced the Jenkinsfile of pipeline " + u.pipeline() + " (" + u.bytes() + " bytes); "
                         + "the next run uses it.")
                 .handler((ctx, in) -> {
@@ -167,17 +172,22 @@ public class PipelineSourceTools implements ToolProvider {
                                 + "Nothing was sent to KubeSphere.");
                     }
                     return ctx.kubesphere()
-                            .send(PipelineTools.GET.call(in.cluster(), "devops_project", in.devopsProject(),
-                                    "pipeline", in.pipeline()))
+                            .call(auth -> Scoped.on(in.cluster())
+                                    ? ctx.kubesphere().devops().getPipeline(auth, in.cluster(), in.devopsProject(),
+                                            in.pipeline())
+                                    : ctx.kubesphere().devops().getPipeline(auth, in.devopsProject(), in.pipeline()))
                             .flatMap(pipeline -> {
                                 // ks-devops answers success but changes nothing for a multi-branch pipeline.
                                 if (DevOpsViews.MULTI_BRANCH.equals(DevOpsViews.type(pipeline))) {
                                     throw ToolError.invalid("Pipeline " + in.pipeline() + " is multi-branch: its "
                                             + "Jenkinsfile lives in each branch of its repository; change it there.");
                                 }
-                                return ctx.kubesphere().send(JENKINSFILE.call(in.cluster(), "devops_project",
-                                        in.devopsProject(), "pipeline", in.pipeline()).query("mode", "raw")
-                                        .body(JsonNodeFactory.instance.objectNode().put("data", in.jenkinsfile())));
+                                ObjectNode body = JsonNodeFactory.instance.objectNode().put("data", in.jenkinsfile());
+                                return ctx.kubesphere().call(auth -> Scoped.on(in.cluster())
+                                        ? ctx.kubesphere().devops().updateJenkinsfile(auth, in.cluster(),
+                                                in.devopsProject(), in.pipeline(), "raw", body)
+                                        : ctx.kubesphere().devops().updateJenkinsfile(auth, in.devopsProject(),
+                                                in.pipeline(), "raw", body));
                             })
                             .map(ok -> new JenkinsfileUpdated(in.pipeline(),
                                     in.jenkinsfile().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));

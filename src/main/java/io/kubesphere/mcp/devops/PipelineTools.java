@@ -18,6 +18,7 @@ import io.kubesphere.mcp.devops.DevOpsViews.Pipeline;
 import io.kubesphere.mcp.devops.DevOpsViews.PipelineSummary;
 import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
+import io.kubesphere.mcp.kubesphere.api.DevOpsApi;
 import io.kubesphere.mcp.policy.DnsLabel;
 import io.kubesphere.mcp.policy.Names;
 import io.smallrye.mutiny.Uni;
@@ -36,18 +37,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import static io.kubesphere.mcp.devops.ScopedRoute.DEVOPS;
 
 /** Pipelines of a DevOps project: list, read, create (plain Jenkinsfile or multi-branch from git). */
 @ApplicationScoped
 public class PipelineTools implements ToolProvider {
 
     private static final Logger LOG = Logger.getLogger(PipelineTools.class);
+    static final String SCRIPT_PATH = "Jenkinsfile";
 
-    static final ScopedRoute LIST = ScopedRoute.get(DEVOPS + "/v1alpha3/namespaces/{devops_project}/pipelines");
-    static final ScopedRoute GET =
-            ScopedRoute.get(DEVOPS + "/v1alpha3/namespaces/{devops_project}/pipelines/{pipeline}");
-    static final ScopedRoute CREATE = ScopedRoute.post(DEVOPS + "/v1alpha3/namespaces/{devops_project}/pipelines");
 
     static final String GIT_URL = "^(https?://|ssh://|git://|[A-Za-z0-9._-]+@)\\S+$";
     static final String GIT_URL_RULE = "must be a git URL (https://, ssh://, git:// or user@host:path)";
@@ -142,7 +139,7 @@ public class PipelineTools implements ToolProvider {
             @JsonPropertyDescription("Repository credential (multi-branch; see list_credentials)")
             @JsonProperty("credential_id") @DnsLabel String credentialId,
             @JsonPropertyDescription("Jenkinsfile path in the repository (multi-branch)")
-            @JsonProperty("script_path") @Default("Jenkinsfile") @Size(min = 1, max = 1024) String scriptPath,
+            @JsonProperty("script_path") @Default(SCRIPT_PATH) @Size(min = 1, max = 1024) String scriptPath,
             @JsonPropertyDescription("What Jenkins builds from the repository (multi-branch)")
             @JsonProperty("branch_discovery") @Default("branches") BranchDiscovery branchDiscovery,
             @JsonPropertyDescription("Description of the pipeline") @Size(max = 1024) String description,
@@ -165,13 +162,16 @@ public class PipelineTools implements ToolProvider {
                 .title("List pipelines")
                 .description("List the pipelines of a DevOps project with their type (get_pipeline shows the last "
                         + "run). Filter by name substring.")
-                .routes(ScopedRoute.all(LIST))
+                .routes(Scoped.routes(DevOpsApi.class, "listPipelines"))
                 .text(list -> Paging.of(list.page(), list.limit()).render(list.total(), "pipeline",
                         list.items().stream().map(PipelineSummary::line).toList(), "; "))
                 .handler((ctx, in) -> {
                     Paging paging = Paging.of(in.page(), in.limit());
-                    return ctx.kubesphere().send(paging.apply(LIST.call(in.cluster(), "devops_project",
-                                    in.devopsProject()).query("name", in.name())))
+                    return ctx.kubesphere().call(auth -> Scoped.on(in.cluster())
+                                    ? ctx.kubesphere().devops().listPipelines(auth, in.cluster(), in.devopsProject(),
+                                            Kube.param(in.name()), paging.page(), paging.limit())
+                                    : ctx.kubesphere().devops().listPipelines(auth, in.devopsProject(), Kube.param(in.name()),
+                                            paging.page(), paging.limit()))
                             .map(body -> {
                                 int total = Kube.total(body);
                                 return new PipelineList(Kube.items(body, PipelineSummary::from), total, paging.page(),
@@ -185,10 +185,12 @@ public class PipelineTools implements ToolProvider {
                 .title("Get a pipeline")
                 .description("Get one pipeline: type, Jenkinsfile or git source, parameters, last run and the "
                         + "branches found (multi-branch).")
-                .routes(ScopedRoute.all(GET, PipelineRunTools.RUNS))
+                .routes(Scoped.routes(DevOpsApi.class, "getPipeline", "listRuns"))
                 .text(Pipeline::text)
                 .handler((ctx, in) -> ctx.kubesphere()
-                        .send(GET.call(in.cluster(), "devops_project", in.devopsProject(), "pipeline", in.pipeline()))
+                        .call(auth -> Scoped.on(in.cluster())
+                                ? ctx.kubesphere().devops().getPipeline(auth, in.cluster(), in.devopsProject(), in.pipeline())
+                                : ctx.kubesphere().devops().getPipeline(auth, in.devopsProject(), in.pipeline()))
                         .map(Pipeline::from)
                         .flatMap(p -> DevOpsViews.MULTI_BRANCH.equals(p.type()) ? Uni.createFrom().item(p)
                                 : latestRun(ctx, in).map(p::withLatestRun)));
@@ -200,8 +202,11 @@ public class PipelineTools implements ToolProvider {
      */
     private static Uni<LatestRun> latestRun(ToolContext ctx, GetInput in) {
         return ctx.kubesphere()
-                .send(PipelineRunTools.RUNS.call(in.cluster(), "devops_project", in.devopsProject(),
-                        "pipeline", in.pipeline()).query("page", 1).query("limit", 1).query("backward", "false"))
+                .call(auth -> Scoped.on(in.cluster())
+                        ? ctx.kubesphere().devops().listRuns(auth, in.cluster(), in.devopsProject(), in.pipeline(), 1, 1,
+                                null, false)
+                        : ctx.kubesphere().devops().listRuns(auth, in.devopsProject(), in.pipeline(), 1, 1, null,
+                                false))
                 .map(body -> Kube.items(body, LatestRun::fromPipelineRun).stream().findFirst().orElse(null))
                 .onFailure().recoverWithItem(f -> {
                     LOG.debugf("last run of %s not read: %s", in.pipeline(), f.getMessage());
@@ -214,13 +219,15 @@ public class PipelineTools implements ToolProvider {
                 .title("Create a pipeline")
                 .description("Create a pipeline in a DevOps project: from a Jenkinsfile (type pipeline) or for each "
                         + "branch of a git repository (multi-branch-pipeline).")
-                .routes(ScopedRoute.all(CREATE, DevOpsProjectTools.LIST_CREDENTIALS))
+                .routes(Scoped.routes(DevOpsApi.class, "createPipeline", "listCredentials"))
                 .text(p -> "Created pipeline " + p.details() + ". Start it with run_pipeline.")
                 .handler((ctx, in) -> {
                     ObjectNode body = body(in, ctx.kubesphere().knownUsername().orElse(null));
                     return checkCredential(ctx, in)
                             .flatMap(note -> ctx.kubesphere()
-                                    .send(CREATE.call(in.cluster(), "devops_project", in.devopsProject()).body(body))
+                                    .call(auth -> Scoped.on(in.cluster())
+                                            ? ctx.kubesphere().devops().createPipeline(auth, in.cluster(), in.devopsProject(), body)
+                                            : ctx.kubesphere().devops().createPipeline(auth, in.devopsProject(), body))
                                     .map(created -> Pipeline.from(created).withNotVerified(note)))
                             .onFailure(f -> f instanceof KubeSphereError e
                                     && e.kind() == KubeSphereError.Kind.CONFLICT)
@@ -240,8 +247,10 @@ public class PipelineTools implements ToolProvider {
             return Uni.createFrom().nullItem();
         }
         return ctx.kubesphere()
-                .send(DevOpsProjectTools.LIST_CREDENTIALS.call(in.cluster(), "devops_project", in.devopsProject())
-                        .query("name", in.credentialId()))
+                .call(auth -> Scoped.on(in.cluster())
+                        ? ctx.kubesphere().devops().listCredentials(auth, in.cluster(), in.devopsProject(), in.credentialId(), null,
+                                null)
+                        : ctx.kubesphere().devops().listCredentials(auth, in.devopsProject(), in.credentialId(), null, null))
                 .map(list -> {
                     boolean found = Kube.items(list, Kube::name).contains(in.credentialId());
                     if (!found) {
@@ -282,10 +291,11 @@ public class PipelineTools implements ToolProvider {
             if (in.credentialId() != null) {
                 multiOnly.add("credential_id");
             }
-            if (in.scriptPath() != null) {
+            // Their defaults are filled in for every call; only a different value says the caller meant them.
+            if (!SCRIPT_PATH.equals(in.scriptPath())) {
                 multiOnly.add("script_path");
             }
-            if (in.branchDiscovery() != null) {
+            if (in.branchDiscovery() != BranchDiscovery.BRANCHES) {
                 multiOnly.add("branch_discovery");
             }
             if (!multiOnly.isEmpty()) {
@@ -333,12 +343,12 @@ public class PipelineTools implements ToolProvider {
             if (in.credentialId() != null) {
                 git.put("credential_id", in.credentialId());
             }
-            BranchDiscovery discovery = in.branchDiscovery() == null ? BranchDiscovery.BRANCHES : in.branchDiscovery();
+            BranchDiscovery discovery = in.branchDiscovery();
             git.put("discover_branches", true);
             if (discovery == BranchDiscovery.BRANCHES_AND_TAGS) {
                 git.put("discover_tags", true);
             }
-            mb.put("script_path", blank(in.scriptPath()) ? "Jenkinsfile" : in.scriptPath());
+            mb.put("script_path", in.scriptPath());
         } else {
             spec.put("type", PipelineType.PIPELINE.wire());
             ObjectNode p = spec.putObject("pipeline");
@@ -354,7 +364,7 @@ public class PipelineTools implements ToolProvider {
                     if (param.defaultValue() != null) {
                         node.put("default_value", param.defaultValue());
                     }
-                    node.put("type", (param.type() == null ? ParameterType.STRING : param.type()).wire());
+                    node.put("type", param.type().wire());
                     if (!blank(param.description())) {
                         node.put("description", param.description());
                     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubesphere.mcp.catalog.Counted;
+import io.kubesphere.mcp.config.Jackson;
 import io.kubesphere.mcp.catalog.Default;
 import io.kubesphere.mcp.catalog.ToolContext;
 import io.kubesphere.mcp.catalog.ToolDefinition;
@@ -16,25 +17,28 @@ import io.kubesphere.mcp.catalog.ToolError;
 import io.kubesphere.mcp.catalog.ToolProvider;
 import io.kubesphere.mcp.catalog.Toolset;
 import io.kubesphere.mcp.devops.DevOpsViews.Run;
-import io.kubesphere.mcp.kubesphere.KsCall;
 import io.kubesphere.mcp.kubesphere.Kube;
+import io.kubesphere.mcp.kubesphere.GitBranch;
+import io.kubesphere.mcp.kubesphere.KsAuth;
 import io.kubesphere.mcp.kubesphere.Route;
+import io.kubesphere.mcp.kubesphere.api.DevOpsApi;
+import io.kubesphere.mcp.kubesphere.api.DevOpsLogApi;
 import io.kubesphere.mcp.policy.DnsLabel;
-import io.kubesphere.mcp.policy.GitBranch;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static io.kubesphere.mcp.devops.ScopedRoute.DEVOPS;
 
 /**
  * Controlling a running build: stop it, run it again, answer its input step, read one step's log, list what it
@@ -44,24 +48,9 @@ import static io.kubesphere.mcp.devops.ScopedRoute.DEVOPS;
 @ApplicationScoped
 public class RunControlTools implements ToolProvider {
 
-    private static final String RUNS = DEVOPS + "/v1alpha2/namespaces/{devops_project}/pipelines/{pipeline}";
-    private static final String BRANCH_RUNS = RUNS + "/branches/{branch}";
-    static final ScopedRoute STOP = ScopedRoute.post(RUNS + "/runs/{jenkins_id}/stop");
-    static final ScopedRoute BRANCH_STOP = ScopedRoute.post(BRANCH_RUNS + "/runs/{jenkins_id}/stop");
-    /** SubmitInputStep produces only text/plain; charset=utf-8, and answers a refusal as a 200 with allow=false. */
-    static final ScopedRoute INPUT = ScopedRoute.post(RUNS + "/runs/{jenkins_id}/nodes/{node}/steps/{step}")
-            .produces(Route.TEXT);
-    static final ScopedRoute BRANCH_INPUT =
-            ScopedRoute.post(BRANCH_RUNS + "/runs/{jenkins_id}/nodes/{node}/steps/{step}").produces(Route.TEXT);
-    static final ScopedRoute STEP_LOG = ScopedRoute.get(RUNS + "/runs/{jenkins_id}/nodes/{node}/steps/{step}/log")
-            .produces(Route.TEXT);
-    static final ScopedRoute BRANCH_STEP_LOG =
-            ScopedRoute.get(BRANCH_RUNS + "/runs/{jenkins_id}/nodes/{node}/steps/{step}/log").produces(Route.TEXT);
-    static final ScopedRoute ARTIFACTS = ScopedRoute.get(RUNS + "/runs/{jenkins_id}/artifacts");
-    static final ScopedRoute BRANCH_ARTIFACTS = ScopedRoute.get(BRANCH_RUNS + "/runs/{jenkins_id}/artifacts");
 
     static final int MAX_ARTIFACTS = 100;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.plain();
 
     public record RunRef(
             @JsonPropertyDescription(DevOpsInputs.DEVOPS_PROJECT) @JsonProperty("devops_project") @NotNull
@@ -138,22 +127,41 @@ public class RunControlTools implements ToolProvider {
     /** A run as the Jenkins proxy needs it: pipeline, Jenkins id and (multi-branch) the Jenkins branch name. */
     record Target(Run run, String branch) {
 
-        KsCall call(String cluster, String devopsProject, ScopedRoute plain, ScopedRoute branched,
-                String... more) {
-            List<String> kv = new ArrayList<>(List.of("devops_project", devopsProject, "pipeline", run.pipeline(),
-                    "jenkins_id", run.jenkinsId()));
-            kv.addAll(List.of(more));
-            if (branch != null) {
-                kv.addAll(List.of("branch", branch));
-            }
-            return (branch == null ? plain : branched).call(cluster, kv.toArray(String[]::new));
+        /** The proxy addresses a multi-branch pipeline's build under its branch, any other build without. */
+        Uni<JsonNode> send(ToolContext ctx, Function<KsAuth, Uni<Response>> plain,
+                Function<KsAuth, Uni<Response>> branched) {
+            return ctx.kubesphere().call(branch == null ? plain : branched);
         }
+
+        String pipeline() {
+            return run.pipeline();
+        }
+
+        String jenkinsId() {
+            return run.jenkinsId();
+        }
+    }
+
+    static Uni<JsonNode> getRun(ToolContext ctx, String cluster, String devopsProject, String run) {
+        DevOpsApi api = ctx.kubesphere().devops();
+        return ctx.kubesphere().call(auth -> Scoped.on(cluster) ? api.getRun(auth, cluster, devopsProject, run)
+                : api.getRun(auth, devopsProject, run));
+    }
+
+    static Uni<JsonNode> getRunNodes(ToolContext ctx, String cluster, String devopsProject, String run) {
+        DevOpsApi api = ctx.kubesphere().devops();
+        return ctx.kubesphere().call(auth -> Scoped.on(cluster) ? api.getRunNodes(auth, cluster, devopsProject, run)
+                : api.getRunNodes(auth, devopsProject, run));
+    }
+
+    /** The routes of several API interfaces' methods, for {@code ToolDefinition.Builder.routes}. */
+    private static Route[] routes(Route[]... groups) {
+        return Arrays.stream(groups).flatMap(Arrays::stream).toArray(Route[]::new);
     }
 
     /** Reads the run and refuses what the Jenkins proxy cannot address (no Jenkins build yet). */
     static Uni<Target> target(ToolContext ctx, String cluster, String devopsProject, String runName, String tool) {
-        return ctx.kubesphere().send(PipelineRunTools.RUN.call(cluster, "devops_project", devopsProject, "run",
-                        runName))
+        return getRun(ctx, cluster, devopsProject, runName)
                 .map(body -> {
                     Run run = Run.from(body);
                     if (run.jenkinsId() == null || run.pipeline() == null) {
@@ -176,7 +184,7 @@ public class RunControlTools implements ToolProvider {
                 .destructive()
                 .title("Stop a pipeline run")
                 .description("Stop (abort) a running pipeline run. The run and its log are kept.")
-                .routes(ScopedRoute.all(PipelineRunTools.RUN, STOP, BRANCH_STOP))
+                .routes(Scoped.routes(DevOpsApi.class, "getRun", "stopRun", "branchStopRun"))
                 .text(s -> s.alreadyFinished()
                         ? "Run " + s.run() + " had already finished (" + s.result() + "); nothing was stopped."
                         : "Stopped run " + s.run() + " (#" + s.jenkinsId() + ") of pipeline " + s.pipeline()
@@ -188,8 +196,19 @@ public class RunControlTools implements ToolProvider {
                                 return Uni.createFrom().item(new Stopped(in.run(), t.run().pipeline(),
                                         t.run().jenkinsId(), "FINISHED", t.run().phase(), true));
                             }
-                            return ctx.kubesphere().send(t.call(in.cluster(), in.devopsProject(), STOP, BRANCH_STOP)
-                                            .query("blocking", "true").query("timeOutInSecs", "10"))
+                            DevOpsApi api = ctx.kubesphere().devops();
+                            String c = in.cluster();
+                            String p = in.devopsProject();
+                            // blocking: the answer says how the build ended, waiting up to 10 s for Jenkins.
+                            return t.send(ctx,
+                                            auth -> Scoped.on(c)
+                                                    ? api.stopRun(auth, c, p, t.pipeline(), t.jenkinsId(), true, 10)
+                                                    : api.stopRun(auth, p, t.pipeline(), t.jenkinsId(), true, 10),
+                                            auth -> Scoped.on(c)
+                                                    ? api.branchStopRun(auth, c, p, t.pipeline(), t.branch(),
+                                                            t.jenkinsId(), true, 10)
+                                                    : api.branchStopRun(auth, p, t.pipeline(), t.branch(),
+                                                            t.jenkinsId(), true, 10))
                                     .map(body -> new Stopped(in.run(), t.run().pipeline(), t.run().jenkinsId(),
                                             Kube.text(body.path("state")), Kube.text(body.path("result")), false));
                         }));
@@ -199,13 +218,11 @@ public class RunControlTools implements ToolProvider {
         return ToolDefinition.write("rerun_pipeline_run", Toolset.devops, false, RunRef.class, Run.class)
                 .title("Re-run a pipeline run")
                 .description("Start a new run of the same pipeline and branch with the same parameters.")
-                .routes(ScopedRoute.all(PipelineRunTools.RUN, PipelineRunTools.TRIGGER))
+                .routes(Scoped.routes(DevOpsApi.class, "getRun", "triggerRun"))
                 .text(r -> "Started run " + r.name() + " of pipeline " + r.pipeline()
                         + (r.branch() == null ? "" : " [" + r.branch() + "]") + " with the same parameters. Follow "
                         + "it with get_pipeline_run run=" + r.name() + " and wait_seconds.")
-                .handler((ctx, in) -> ctx.kubesphere()
-                        .send(PipelineRunTools.RUN.call(in.cluster(), "devops_project", in.devopsProject(), "run",
-                                in.run()))
+                .handler((ctx, in) -> getRun(ctx, in.cluster(), in.devopsProject(), in.run())
                         .flatMap(old -> {
                             Run run = Run.from(old);
                             ObjectNode body = JsonNodeFactory.instance.objectNode();
@@ -214,9 +231,11 @@ public class RunControlTools implements ToolProvider {
                                     .put("name", Kube.text(p.path("name"))).put("value", Kube.text(p.path("value"))));
                             // The Jenkins branch name exactly as the old run recorded it (refName).
                             String ref = Kube.text(old.path("spec").path("scm").path("refName"));
-                            return ctx.kubesphere().send(PipelineRunTools.TRIGGER.call(in.cluster(), "devops_project",
-                                            in.devopsProject(), "pipeline", run.pipeline())
-                                            .query("branch", ref).body(body))
+                            DevOpsApi api = ctx.kubesphere().devops();
+                            return ctx.kubesphere().call(auth -> Scoped.on(in.cluster())
+                                            ? api.triggerRun(auth, in.cluster(), in.devopsProject(), run.pipeline(),
+                                                    ref, body)
+                                            : api.triggerRun(auth, in.devopsProject(), run.pipeline(), ref, body))
                                     .map(Run::from);
                         }));
     }
@@ -225,7 +244,7 @@ public class RunControlTools implements ToolProvider {
         return ToolDefinition.read("list_pending_inputs", Toolset.devops, RunRef.class, PendingInputs.class)
                 .title("List a run's pending inputs")
                 .description("List the input steps a pipeline run is waiting on (message, parameters).")
-                .routes(ScopedRoute.all(PipelineRunTools.RUN, PipelineRunTools.NODES))
+                .routes(Scoped.routes(DevOpsApi.class, "getRun", "getRunNodes"))
                 .text(p -> p.items().isEmpty()
                         ? "Run " + p.run() + " (" + p.phase() + ") is not waiting for input."
                         : "Run " + p.run() + " waits for input: " + p.items().stream().map(i -> "stage " + i.stage()
@@ -233,12 +252,8 @@ public class RunControlTools implements ToolProvider {
                                         : " (parameters " + String.join(", ", i.parameters()) + ")")
                                 + (i.submitter() == null ? "" : " [submitter " + i.submitter() + "]"))
                                 .collect(Collectors.joining("; ")) + ". Answer with submit_pipeline_input.")
-                .handler((ctx, in) -> ctx.kubesphere()
-                        .send(PipelineRunTools.RUN.call(in.cluster(), "devops_project", in.devopsProject(), "run",
-                                in.run()))
-                        .flatMap(run -> ctx.kubesphere()
-                                .send(PipelineRunTools.NODES.call(in.cluster(), "devops_project", in.devopsProject(),
-                                        "run", in.run()))
+                .handler((ctx, in) -> getRun(ctx, in.cluster(), in.devopsProject(), in.run())
+                        .flatMap(run -> getRunNodes(ctx, in.cluster(), in.devopsProject(), in.run())
                                 .map(nodes -> new PendingInputs(in.run(), DevOpsViews.phase(run),
                                         pending(nodes).stream().map(Pending::view).toList()))));
     }
@@ -278,14 +293,13 @@ public class RunControlTools implements ToolProvider {
                 .destructive()
                 .title("Approve or abort a run's input")
                 .description("Approve (with parameters) or abort the input step a pipeline run waits on.")
-                .routes(ScopedRoute.all(PipelineRunTools.RUN, PipelineRunTools.NODES, INPUT, BRANCH_INPUT))
+                .routes(routes(Scoped.routes(DevOpsApi.class, "getRun", "getRunNodes"),
+                        Scoped.routes(DevOpsLogApi.class, "submitInput", "branchSubmitInput")))
                 .text(a -> a.message())
                 .handler((ctx, in) -> {
                     Map<String, Object> values = inputParameters(in); // before any request
                     return target(ctx, in.cluster(), in.devopsProject(), in.run(), "submit_pipeline_input")
-                            .flatMap(t -> ctx.kubesphere()
-                                    .send(PipelineRunTools.NODES.call(in.cluster(), "devops_project",
-                                            in.devopsProject(), "run", in.run()))
+                            .flatMap(t -> getRunNodes(ctx, in.cluster(), in.devopsProject(), in.run())
                                     .flatMap(nodes -> answer(ctx, in, t, pending(nodes), values)));
                 });
     }
@@ -310,8 +324,18 @@ public class RunControlTools implements ToolProvider {
             ArrayNode params = body.putArray("parameters");
             values.forEach((k, v) -> params.addObject().put("name", k).putPOJO("value", v));
         }
-        return ctx.kubesphere().send(t.call(in.cluster(), in.devopsProject(), INPUT, BRANCH_INPUT, "node", p.node(),
-                        "step", p.step()).body(body))
+        DevOpsLogApi api = ctx.kubesphere().devopsLogs();
+        String c = in.cluster();
+        String dp = in.devopsProject();
+        return t.send(ctx,
+                        auth -> Scoped.on(c)
+                                ? api.submitInput(auth, c, dp, t.pipeline(), t.jenkinsId(), p.node(), p.step(), body)
+                                : api.submitInput(auth, dp, t.pipeline(), t.jenkinsId(), p.node(), p.step(), body),
+                        auth -> Scoped.on(c)
+                                ? api.branchSubmitInput(auth, c, dp, t.pipeline(), t.branch(), t.jenkinsId(), p.node(),
+                                        p.step(), body)
+                                : api.branchSubmitInput(auth, dp, t.pipeline(), t.branch(), t.jenkinsId(), p.node(),
+                                        p.step(), body))
                 .map(answer -> {
                     String refusal = refusal(answer);
                     if (refusal != null) {
@@ -383,7 +407,8 @@ public class RunControlTools implements ToolProvider {
         return ToolDefinition.read("get_pipeline_step_log", Toolset.devops, StepLogInput.class, StepLog.class)
                 .title("Get one step's log")
                 .description("Get the last lines of one step's log in a pipeline run.")
-                .routes(ScopedRoute.all(PipelineRunTools.RUN, PipelineRunTools.NODES, STEP_LOG, BRANCH_STEP_LOG))
+                .routes(routes(Scoped.routes(DevOpsApi.class, "getRun", "getRunNodes"),
+                        Scoped.routes(DevOpsLogApi.class, "stepLog", "branchStepLog")))
                 .text(l -> "Log of step " + l.step() + " (" + l.stepName() + ", " + l.state() + ") of stage "
                         + l.stage() + " in run " + l.run() + (l.cutLines() > 0 ? ", last " + (l.totalLines()
                         - l.cutLines()) + " of " + Counted.of(l.totalLines(), "line") + " (raise tail_lines to see "
@@ -391,9 +416,7 @@ public class RunControlTools implements ToolProvider {
                         + l.log()))
                 .handler((ctx, in) -> oneLine(in.stage()).chain(() -> target(ctx, in.cluster(), in.devopsProject(),
                         in.run(), "get_pipeline_step_log"))
-                        .flatMap(t -> ctx.kubesphere()
-                                .send(PipelineRunTools.NODES.call(in.cluster(), "devops_project", in.devopsProject(),
-                                        "run", in.run()))
+                        .flatMap(t -> getRunNodes(ctx, in.cluster(), in.devopsProject(), in.run())
                                 .flatMap(nodes -> {
                                     JsonNode stage = null;
                                     List<String> names = new ArrayList<>();
@@ -417,10 +440,23 @@ public class RunControlTools implements ToolProvider {
                                                 + Math.max(1, count) + ".");
                                     }
                                     JsonNode step = stage.path("steps").get(index - 1);
-                                    int tail = in.tailLines() == null ? 200 : in.tailLines();
-                                    return ctx.kubesphere().send(t.call(in.cluster(), in.devopsProject(), STEP_LOG,
-                                                    BRANCH_STEP_LOG, "node", Kube.text(stage.path("id")), "step",
-                                                    Kube.text(step.path("id"))).query("start", 0))
+                                    int tail = in.tailLines();
+                                    DevOpsLogApi api = ctx.kubesphere().devopsLogs();
+                                    String c = in.cluster();
+                                    String dp = in.devopsProject();
+                                    String node = Kube.text(stage.path("id"));
+                                    String id = Kube.text(step.path("id"));
+                                    return t.send(ctx,
+                                                    auth -> Scoped.on(c)
+                                                            ? api.stepLog(auth, c, dp, t.pipeline(), t.jenkinsId(),
+                                                                    node, id, 0)
+                                                            : api.stepLog(auth, dp, t.pipeline(), t.jenkinsId(), node,
+                                                                    id, 0),
+                                                    auth -> Scoped.on(c)
+                                                            ? api.branchStepLog(auth, c, dp, t.pipeline(), t.branch(),
+                                                                    t.jenkinsId(), node, id, 0)
+                                                            : api.branchStepLog(auth, dp, t.pipeline(), t.branch(),
+                                                                    t.jenkinsId(), node, id, 0))
                                             .map(body -> {
                                                 PipelineRunTools.RunLog log = PipelineRunTools.tail(t.run(), body,
                                                         tail);
@@ -441,20 +477,33 @@ public class RunControlTools implements ToolProvider {
         return Uni.createFrom().voidItem();
     }
 
+    private static Uni<JsonNode> artifacts(ToolContext ctx, RunRef in, Target t) {
+        DevOpsApi api = ctx.kubesphere().devops();
+        String c = in.cluster();
+        String dp = in.devopsProject();
+        return t.send(ctx,
+                auth -> Scoped.on(c)
+                        ? api.listArtifacts(auth, c, dp, t.pipeline(), t.jenkinsId(), 0, MAX_ARTIFACTS)
+                        : api.listArtifacts(auth, dp, t.pipeline(), t.jenkinsId(), 0, MAX_ARTIFACTS),
+                auth -> Scoped.on(c)
+                        ? api.branchListArtifacts(auth, c, dp, t.pipeline(), t.branch(), t.jenkinsId(), 0, MAX_ARTIFACTS)
+                        : api.branchListArtifacts(auth, dp, t.pipeline(), t.branch(), t.jenkinsId(), 0,
+                                MAX_ARTIFACTS));
+    }
+
     ToolDefinition<RunRef, Artifacts> listArtifacts() {
         return ToolDefinition.read("list_run_artifacts", Toolset.devops, RunRef.class, Artifacts.class)
                 .title("List a run's artifacts")
                 .description("List the files a pipeline run archived (name, path, size). Download them in the "
                         + "KubeSphere console.")
-                .routes(ScopedRoute.all(PipelineRunTools.RUN, ARTIFACTS, BRANCH_ARTIFACTS))
+                .routes(Scoped.routes(DevOpsApi.class, "getRun", "listArtifacts", "branchListArtifacts"))
                 .text(a -> a.items().isEmpty() ? "Run " + a.run() + " archived no artifacts."
                         : "Run " + a.run() + " archived " + Counted.of(a.items().size(), "file") + ": "
                                 + a.items().stream().map(x -> x.path() + (x.size() == null ? "" : " (" + x.size()
                                         + " bytes)")).collect(Collectors.joining(", "))
                                 + ". Download them in the KubeSphere console; this server does not.")
                 .handler((ctx, in) -> target(ctx, in.cluster(), in.devopsProject(), in.run(), "list_run_artifacts")
-                        .flatMap(t -> ctx.kubesphere().send(t.call(in.cluster(), in.devopsProject(), ARTIFACTS,
-                                        BRANCH_ARTIFACTS).query("start", 0).query("limit", MAX_ARTIFACTS))
+                        .flatMap(t -> artifacts(ctx, in, t)
                                 .map(body -> {
                                     List<Artifact> items = new ArrayList<>();
                                     if (body != null && body.isArray()) {

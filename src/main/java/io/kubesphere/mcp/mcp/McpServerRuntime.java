@@ -16,7 +16,9 @@ import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -33,6 +35,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /** Builds the MCP server (official SDK, async API) from the tool catalog, on stdio or on streamable HTTP at /mcp. */
@@ -41,7 +44,6 @@ public class McpServerRuntime {
 
     private static final Logger LOG = Logger.getLogger(McpServerRuntime.class);
 
-    public static final String NAME = ServerIdentity.NAME;
     public static final String INSTRUCTIONS = "KubeSphere tenant management (workspaces, projects, users, members, "
             + "built-in roles) and DevOps pipelines. Never deletes; only built-in roles; least privilege by default; "
             + "admin grants need a person's confirmation. Call whoami first to see who you act as.";
@@ -54,6 +56,9 @@ public class McpServerRuntime {
     private final JsonSchemaValidator schemas;
     private final String version;
     private final HeaderGuard guard;
+    private final InFlightCalls inFlight;
+    private final Duration shutdownDelay;
+    private volatile long shutdownBegan;
     private volatile List<AsyncToolSpecification> specifications;
     private volatile HttpServletStreamableServerTransportProvider http;
     private volatile McpAsyncServer server;
@@ -61,7 +66,8 @@ public class McpServerRuntime {
     public McpServerRuntime(ServerConfig config, ToolCatalog catalog, ToolInvoker invoker, Guide guide,
             McpJsonMapper json, JsonSchemaValidator schemas,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version,
-            HeaderGuard guard) {
+            HeaderGuard guard, InFlightCalls inFlight,
+            @ConfigProperty(name = "quarkus.shutdown.delay") Optional<Duration> shutdownDelay) {
         this.config = config;
         this.catalog = catalog;
         this.invoker = invoker;
@@ -70,6 +76,8 @@ public class McpServerRuntime {
         this.schemas = schemas;
         this.version = version;
         this.guard = guard;
+        this.inFlight = inFlight;
+        this.shutdownDelay = shutdownDelay.orElse(Duration.ZERO);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -78,7 +86,62 @@ public class McpServerRuntime {
         }
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    /**
+     * SIGTERM over HTTP: readiness is DOWN from here, new requests are still served for the delay, then refused while
+     * the calls in flight get KS_MCP_SHUTDOWN_GRACE to finish. Calls still running shortly before that ends are
+     * interrupted while their connections are still open, so that their clients get the answer.
+     */
+    void onDelay(@Observes ShutdownDelayInitiatedEvent event) {
+        long began = System.nanoTime();
+        shutdownBegan = began;
+        Duration grace = config.shutdownGrace();
+        Duration margin = grace.dividedBy(4).compareTo(Duration.ofSeconds(1)) < 0 ? grace.dividedBy(4) : Duration.ofSeconds(1);
+        long at = began + shutdownDelay.plus(grace).minus(margin).toNanos();
+        Thread interrupter = new Thread(() -> {
+            try {
+                long left = at - System.nanoTime();
+                if (left > 0) {
+                    Thread.sleep(left / 1_000_000);
+                }
+                interruptRemaining();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ks-mcp-shutdown-grace");
+        interrupter.setDaemon(true);
+        interrupter.start();
+    }
+
+    private void interruptRemaining() {
+        int interrupted = inFlight.interruptAll();
+        if (interrupted > 0) {
+            LOG.warnf("%d tool call(s) still running at the end of the grace period (KS_MCP_SHUTDOWN_GRACE=%s) "
+                    + "were answered and audited as interrupted", interrupted, config.shutdownGrace());
+        }
+    }
+
+    /**
+     * Runs once Quarkus stopped taking HTTP requests and waited for those in flight (up to KS_MCP_SHUTDOWN_GRACE).
+     * Calls still running when the grace period is over (on stdio: this is where the grace period starts) are answered
+     * and audited as interrupted, before the MCP server and the audit log go away.
+     */
+    void onStop(@Observes @Priority(10) ShutdownEvent event) {
+        long began = shutdownBegan != 0 ? shutdownBegan : System.nanoTime();
+        long deadline = began + shutdownDelay.toNanos() + config.shutdownGrace().toNanos();
+        try {
+            if (inFlight.size() > 0) {
+                LOG.infof("Finishing %d tool call(s) in flight before stopping", inFlight.size());
+                inFlight.awaitNone(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            }
+            int running = inFlight.size();
+            interruptRemaining();
+            if (running > 0) {
+                Thread.sleep(300); // lets those answers reach their clients before the connections close
+            }
+        } catch (InterruptedException e) {
+            inFlight.interruptAll();
+            Thread.currentThread().interrupt();
+        }
         McpAsyncServer running = server;
         if (running != null) {
             running.closeGracefully().onErrorResume(e -> Mono.empty()).block(Duration.ofSeconds(3));
@@ -99,6 +162,8 @@ public class McpServerRuntime {
                 .mcpEndpoint("/mcp")
                 .securityValidator(guard)
                 .contextExtractor(CallerCredentials::context)
+                // Frees the SDK's side of sessions Sessions has ended for idleness (after one to two intervals).
+                .sessionSweepInterval(config.sessionIdleTimeout())
                 .build();
         server = configure(McpServer.async(provider));
         http = provider;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubesphere.mcp.auth.PassthroughGate;
+import io.kubesphere.mcp.config.Jackson;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ReadListener;
@@ -36,8 +37,7 @@ import java.nio.charset.StandardCharsets;
 @WebServlet(urlPatterns = "/mcp", asyncSupported = true, loadOnStartup = 1)
 public class McpServlet extends HttpServlet {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_BODY = 4 * 1024 * 1024;
+    private static final ObjectMapper JSON = Jackson.plain();
     private static final String SESSION_HEADER = "Mcp-Session-Id";
     static final String NO_SESSION = "Missing Mcp-Session-Id header: send initialize first (without the header), "
             + "then send the Mcp-Session-Id of its response with every later request.";
@@ -46,14 +46,28 @@ public class McpServlet extends HttpServlet {
 
     private final McpServerRuntime runtime;
     private final PassthroughGate gate;
+    private final HttpLimits limits;
+    private final Sessions sessions;
 
-    public McpServlet(McpServerRuntime runtime, PassthroughGate gate) {
+    /** Beans are proxies here: the servlet is built before the configuration is read, so nothing is called yet. */
+    public McpServlet(McpServerRuntime runtime, PassthroughGate gate, HttpLimits limits, Sessions sessions) {
         this.runtime = runtime;
         this.gate = gate;
+        this.limits = limits;
+        this.sessions = sessions;
     }
 
     @Override
     protected void service(HttpServletRequest original, HttpServletResponse raw) throws ServletException, IOException {
+        try {
+            serve(original, raw);
+        } finally {
+            // The SDK answers a call before it returns here: the request's place goes to the next one waiting.
+            limits.done(original.getHeader(HttpLimits.SLOT_HEADER));
+        }
+    }
+
+    private void serve(HttpServletRequest original, HttpServletResponse raw) throws ServletException, IOException {
         HttpServletRequest request = original.getHeader("Host") == null ? new WithHost(original) : original;
         HttpServletStreamableServerTransportProvider transport = runtime.httpTransport();
         if (transport == null) {
@@ -67,12 +81,19 @@ public class McpServlet extends HttpServlet {
         }
         String session = request.getHeader(SESSION_HEADER);
         boolean hasSession = session != null && !session.isBlank();
+        if (hasSession && sessions.touch(session) == null) {
+            // Ended (idle, deleted) or never opened here: the client initializes again.
+            rpcError(response, 404, -32001, UNKNOWN_SESSION);
+            return;
+        }
         HttpServletResponse answer = hasSession ? new SessionGone(response) : response;
         switch (request.getMethod()) {
             case "POST" -> {
-                byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
-                if (body.length > MAX_BODY) {
-                    rpcError(response, 413, -32600, "Request body too large");
+                // HttpLimits has read and bounded the body already; this is the servlet's own guard.
+                int maxBody = (int) Math.min(Integer.MAX_VALUE - 1, limits.maxBody());
+                byte[] body = request.getInputStream().readNBytes(maxBody + 1);
+                if (body.length > maxBody) {
+                    rpcError(response, 413, -32600, "Request body too large (KS_MCP_HTTP_MAX_REQUEST_SIZE)");
                     return;
                 }
                 try {
@@ -87,6 +108,10 @@ public class McpServlet extends HttpServlet {
                         rpcError(response, 400, message.get("id"), -32000, NO_SESSION);
                         return;
                     }
+                    if (message.isObject()) {
+                        initialize(request, response, message);
+                        return;
+                    }
                 }
                 transport.service(new BufferedBody(request, body), answer);
             }
@@ -97,9 +122,54 @@ public class McpServlet extends HttpServlet {
                     transport.service(new FlushOnStream(request, answer), answer);
                 } else {
                     transport.service(request, answer);
+                    sessions.remove(session);
                 }
             }
             default -> transport.service(request, response);
+        }
+    }
+
+    /**
+     * A new session: within the session limits (503 over all callers, 429 for one caller in passthrough), and with
+     * what it keeps of clientInfo and capabilities bounded.
+     */
+    private void initialize(HttpServletRequest request, HttpServletResponse response, JsonNode message)
+            throws ServletException, IOException {
+        Object caller = request.getAttribute(PassthroughGate.CALLER_ATTRIBUTE);
+        String owner = caller == null ? "" : caller.toString();
+        var refused = sessions.reserve(owner, caller != null);
+        if (refused.isPresent()) {
+            rpcError(response, refused.get().contains("per caller") ? 429 : 503, message.get("id"), -32000, refused.get());
+            return;
+        }
+        Sessions.trimInitialize(message);
+        String[] assigned = new String[1];
+        HttpServletResponse learn = new HttpServletResponseWrapper(response) {
+            @Override
+            public void setHeader(String name, String value) {
+                seen(name, value);
+                super.setHeader(name, value);
+            }
+
+            @Override
+            public void addHeader(String name, String value) {
+                seen(name, value);
+                super.addHeader(name, value);
+            }
+
+            private void seen(String name, String value) {
+                if (SESSION_HEADER.equalsIgnoreCase(name) && value != null && !value.isBlank() && assigned[0] == null) {
+                    assigned[0] = value;
+                    sessions.bind(value, owner);
+                }
+            }
+        };
+        try {
+            runtime.httpTransport().service(new BufferedBody(request, JSON.writeValueAsBytes(message)), learn);
+        } finally {
+            if (assigned[0] == null) {
+                sessions.cancel(owner);
+            }
         }
     }
 

@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.kubesphere.mcp.auth.CallerCredentials;
+import io.kubesphere.mcp.catalog.Defaults;
 import io.kubesphere.mcp.catalog.InputValidator;
 import io.kubesphere.mcp.catalog.ToolCatalog;
 import io.kubesphere.mcp.catalog.ToolContext;
 import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.catalog.ToolError;
+import io.kubesphere.mcp.catalog.ToolReader;
+import io.kubesphere.mcp.config.Jackson;
 import io.kubesphere.mcp.kubesphere.KubeSphereClient;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
 import io.kubesphere.mcp.kubesphere.KubeSphereSession;
@@ -21,7 +24,6 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import reactor.core.publisher.Mono;
@@ -30,6 +32,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -38,7 +44,7 @@ import java.util.stream.Collectors;
  * as an isError result that says what to do; nothing here answers with a stack trace.
  */
 @ApplicationScoped
-public class ToolInvoker {
+public class ToolInvoker implements ToolReader {
 
     private static final Logger LOG = Logger.getLogger(ToolInvoker.class);
 
@@ -47,19 +53,34 @@ public class ToolInvoker {
     private final CallerCredentials credentials;
     private final AuditLog audit;
     private final ServerMetrics metrics;
-    private final ObjectMapper inputs = new ObjectMapper()
+    private final InFlightCalls inFlight;
+    private final ObjectMapper inputs = Jackson.plain().copy()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
             .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
             .registerModule(ExactEnums.module());
-    private final ObjectMapper outputs = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    private final Defaults defaults = new Defaults(inputs);
+    private final ObjectMapper outputs = Jackson.plain().copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    /**
+     * Where answers leave the Vert.x event loop. Not Quarkus' worker pool: the SDK's servlet transport holds a worker
+     * thread for each call over HTTP until it is answered, so with the pool full of waiting calls an answer queued
+     * there would never run (200 concurrent calls stalled the server until it was killed). Its threads are bounded in
+     * practice by the calls in flight, which that pool bounds.
+     */
+    private static final Executor ANSWERS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "ks-mcp-answer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public ToolInvoker(ToolCatalog catalog, KubeSphereClient client, CallerCredentials credentials, AuditLog audit,
-            ServerMetrics metrics) {
+            ServerMetrics metrics, InFlightCalls inFlight) {
         this.catalog = catalog;
         this.client = client;
         this.credentials = credentials;
         this.audit = audit;
         this.metrics = metrics;
+        this.inFlight = inFlight;
     }
 
     public Mono<CallToolResult> call(ToolDefinition<?, ?> tool, McpAsyncServerExchange exchange, CallToolRequest request) {
@@ -72,18 +93,56 @@ public class ToolInvoker {
         // The server's identity, or in passthrough mode the caller's token from this request.
         KubeSphereSession session = new KubeSphereSession(client, credentials.forCall(exchange));
         Object progressToken = request.meta() == null ? null : request.meta().get("progressToken");
-        return handle(tool, session, exchange, progressToken, arguments)
-                .map(output -> new Outcome(success(tool, output), "ok"))
-                .onFailure().recoverWithItem(failure -> failure(tool, failure))
-                .invoke(outcome -> {
-                    metrics.toolCall(tool.name(), outcome.name(), System.nanoTime() - started);
-                    if (!tool.readOnly()) {
-                        audit(tool, session, arguments, outcome, started);
-                    }
-                })
+        // Settled once: by the handler, or by the shutdown when the grace period ends first. Whoever settles it
+        // records the metrics and the audit line, so every call is audited exactly once, whatever happens to its client.
+        CompletableFuture<Outcome> settled = new CompletableFuture<>();
+        long[] id = new long[1];
+        Consumer<Outcome> settle = outcome -> {
+            if (settled.complete(outcome)) {
+                inFlight.finish(id[0]);
+                finished(tool, session, arguments, outcome, started);
+            }
+        };
+        id[0] = inFlight.start(() -> settle.accept(interrupted(tool)));
+        if (id[0] < 0) {
+            settle.accept(new Outcome(error(SHUTTING_DOWN), "refused"));
+        } else {
+            handle(tool, session, exchange, progressToken, arguments)
+                    .map(output -> new Outcome(success(tool, output), "ok"))
+                    .onFailure().recoverWithItem(failure -> failure(tool, failure))
+                    .subscribe().with(settle, failure -> settle.accept(failure(tool, failure)));
+        }
+        return Uni.createFrom().completionStage(settled)
+                .emitOn(ANSWERS)
                 .call(outcome -> ClientLog.afterCall(exchange, tool.name(), session.calls(), outcome.name(),
                         message(outcome.result())))
                 .map(Outcome::result);
+    }
+
+    static final String SHUTTING_DOWN = "The server is shutting down and takes no new calls. Retry in a moment: "
+            + "the client reconnects to another instance (or this one after its restart).";
+
+    private static Outcome interrupted(ToolDefinition<?, ?> tool) {
+        return new Outcome(error("Interrupted: the server stopped before " + tool.name() + " finished: KubeSphere may or may not "
+                + "have carried it out. Check with a read tool (get_…/list_…) before retrying."), "interrupted");
+    }
+
+    /** Metrics and audit of one settled call. A metrics failure (e.g. the registry closing at shutdown) never costs
+     * the audit line. */
+    private void finished(ToolDefinition<?, ?> tool, KubeSphereSession session, Map<String, Object> arguments,
+            Outcome outcome, long started) {
+        try {
+            metrics.toolCall(tool.name(), outcome.name(), System.nanoTime() - started);
+        } catch (RuntimeException e) {
+            LOG.debugf("metrics of %s not recorded: %s", tool.name(), e);
+        }
+        if (!tool.readOnly()) {
+            audit(tool, session, arguments, outcome, started);
+        }
+    }
+
+    private static CallToolResult error(String message) {
+        return CallToolResult.builder().content(List.of(new TextContent(message))).isError(true).build();
     }
 
     /**
@@ -91,6 +150,7 @@ public class ToolInvoker {
      * availability check, argument validation, identity and upstream allowlist as tools/call, without its metrics.
      * Fails with the ToolError or KubeSphereError a tools/call would have turned into an isError result.
      */
+    @Override
     @SuppressWarnings("unchecked")
     public <I, O> Uni<Map<String, Object>> read(ToolDefinition<I, O> tool, McpAsyncServerExchange exchange,
             Map<String, Object> arguments) {
@@ -99,12 +159,13 @@ public class ToolInvoker {
         }
         KubeSphereSession session = new KubeSphereSession(client, credentials.forCall(exchange));
         return handle(tool, session, exchange, null, arguments)
+                .emitOn(ANSWERS)
                 .map(output -> (Map<String, Object>) outputs.convertValue(output, Map.class));
     }
 
     /**
      * What tools/call and {@link #read} share: the tool's availability, its arguments and the credentials checked
-     * before its handler runs; the answer leaves the Vert.x event loop before the SDK writes it.
+     * before its handler runs.
      */
     private <I, O> Uni<O> handle(ToolDefinition<I, O> tool, KubeSphereSession session,
             McpAsyncServerExchange exchange, Object progressToken, Map<String, Object> arguments) {
@@ -118,8 +179,7 @@ public class ToolInvoker {
                         throw new KubeSphereError(KubeSphereError.Kind.UNAUTHORIZED, 0, "", why);
                     });
                     return tool.handler().handle(new ToolContext(session, exchange, progressToken), input);
-                })
-                .emitOn(Infrastructure.getDefaultExecutor());
+                });
     }
 
     /** A result and what the audit log calls it: ok, invalid, refused or error. */
@@ -129,7 +189,7 @@ public class ToolInvoker {
     private <I> I parse(ToolDefinition<I, ?> tool, Map<String, Object> arguments) {
         I input;
         try {
-            input = inputs.convertValue(arguments, tool.input());
+            input = defaults.apply(inputs.convertValue(arguments, tool.input()));
         } catch (IllegalArgumentException e) {
             throw ToolError.invalid(describe(tool, e));
         }
@@ -221,8 +281,7 @@ public class ToolInvoker {
             message = "The tool " + tool.name() + " failed unexpectedly (" + failure.getClass().getSimpleName()
                     + "). The server log has the details; retrying may help.";
         }
-        return new Outcome(CallToolResult.builder().content(List.of(new TextContent(message))).isError(true).build(),
-                outcome);
+        return new Outcome(error(message), outcome);
     }
 
     private static String message(CallToolResult result) {

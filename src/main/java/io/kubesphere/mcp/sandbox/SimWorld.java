@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,7 +96,8 @@ final class SimWorld {
     record TokenInfo(String username, String type, Instant expires) {
     }
 
-    // Clock: real time plus a test-controlled offset, so both advanceClock and real waits move it.
+    // Time: the given clock plus an offset that advanceClock moves, so both it and the clock move the world.
+    private final Clock clock;
     private Duration clockOffset = Duration.ZERO;
     Duration accessTokenMaxAge = Duration.ofHours(2);
     private long resourceVersion = 40000;
@@ -121,14 +123,15 @@ final class SimWorld {
     final Map<String, TokenInfo> tokenCache = new LinkedHashMap<>();
     final Map<String, Integer> grants = new LinkedHashMap<>();
 
-    SimWorld() {
+    SimWorld(Clock clock) {
+        this.clock = clock;
         SecureRandom sr = new SecureRandom();
         sr.nextBytes(jwtSecret);
         sr.nextBytes(passwordSalt);
     }
 
     Instant now() {
-        return Instant.now().plus(clockOffset);
+        return clock.instant().plus(clockOffset);
     }
 
     void advance(Duration d) {

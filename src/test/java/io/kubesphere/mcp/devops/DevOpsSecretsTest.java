@@ -1,17 +1,14 @@
 package io.kubesphere.mcp.devops;
 
-import io.kubesphere.mcp.sandbox.Sandbox;
 import io.kubesphere.mcp.support.McpTestClient;
+import io.kubesphere.mcp.support.SandboxTest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ElicitResult;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @TestProfile(DevOpsSecretsTest.Logged.class)
-class DevOpsSecretsTest {
+class DevOpsSecretsTest extends SandboxTest {
 
     static final Path LOG = Path.of("target", "devops-secrets-" + ProcessHandle.current().pid() + ".log")
             .toAbsolutePath();
@@ -53,12 +50,6 @@ class DevOpsSecretsTest {
                     "quarkus.log.category.\"io.modelcontextprotocol\".level", "DEBUG");
         }
     }
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
 
     /**
      * The log without the lines of this test's own MCP client (it shares the JVM and logs what it sends); a record's
@@ -127,18 +118,18 @@ class DevOpsSecretsTest {
                     "jenkinsfile", RunControlToolsTest.JENKINSFILE)));
             CallToolResult run = mcp.call("run_pipeline", args("devops_project", project, "pipeline", "p"));
             String name = (String) McpTestClient.structured(run).get("name");
-            sandbox.simulator().advanceClock(Duration.ofSeconds(10));
+            sim().advanceClock(Duration.ofSeconds(10));
             results.add(mcp.call("list_pending_inputs", args("devops_project", project, "run", name)));
             results.add(mcp.call("submit_pipeline_input", args("devops_project", project, "run", name,
                     "action", "approve", "parameters", Map.of("ENV", input))));
-            sandbox.simulator().advanceClock(Duration.ofSeconds(10));
+            sim().advanceClock(Duration.ofSeconds(10));
             results.add(mcp.call("get_pipeline_step_log", args("devops_project", project, "run", name,
                     "stage", "Build")));
             results.add(mcp.call("list_run_artifacts", args("devops_project", project, "run", name)));
             results.add(mcp.call("rerun_pipeline_run", args("devops_project", project, "run", name)));
             String second = (String) McpTestClient.structured(mcp.call("run_pipeline", args("devops_project",
                     project, "pipeline", "p"))).get("name");
-            sandbox.simulator().advanceClock(Duration.ofMillis(1500));
+            sim().advanceClock(Duration.ofMillis(1500));
             results.add(mcp.call("stop_pipeline_run", args("devops_project", project, "run", second)));
             results.add(mcp.call("create_pipeline", args("devops_project", project, "pipeline", "mb", "type",
                     "multi-branch-pipeline", "git_url", "https://git.example.com/x.git", "credential_id", "b")));
@@ -154,7 +145,7 @@ class DevOpsSecretsTest {
         assertTrue(results.stream().limit(6).noneMatch(CallToolResult::isError), results.toString());
 
         // The secrets did reach KubeSphere (so the search below is not vacuous).
-        String sent = sandbox.simulator().requests().toString();
+        String sent = sim().requests().toString();
         assertTrue(sent.contains(java.util.Base64.getEncoder().encodeToString(password.getBytes())), "sent");
 
         HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

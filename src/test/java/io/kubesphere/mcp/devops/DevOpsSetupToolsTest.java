@@ -3,18 +3,14 @@ package io.kubesphere.mcp.devops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubesphere.mcp.sandbox.RecordedRequest;
-import io.kubesphere.mcp.sandbox.Sandbox;
 import io.kubesphere.mcp.support.McpTestClient;
+import io.kubesphere.mcp.support.SandboxTest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ElicitResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -33,21 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** create_devops_project, the credential writes and the DevOps project members, as admin on the simulator. */
 @QuarkusTest
-class DevOpsSetupToolsTest {
+class DevOpsSetupToolsTest extends SandboxTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String D = "/kapis/devops.kubesphere.io/v1alpha3";
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
-
-    @BeforeEach
-    void clear() {
-        sandbox.simulator().clearRequests();
-    }
 
     static Map<String, Object> args(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -80,15 +65,15 @@ class DevOpsSetupToolsTest {
     }
 
     private List<RecordedRequest> sent() {
-        return sandbox.simulator().requests().stream().filter(r -> !r.path().startsWith("/oauth")).toList();
+        return sim().requests().stream().filter(r -> !r.path().startsWith("/oauth")).toList();
     }
 
     @Test
     void createDevOpsProjectSendsGenerateNameAndReturnsTheGeneratedNamespace() throws Exception {
         String name = unique("team");
-        try (McpTestClient mcp = McpTestClient.http(root)) {
+        try (McpTestClient mcp = mcp()) {
             String ws = freshWorkspace(mcp);
-            sandbox.simulator().clearRequests();
+            sim().clearRequests();
             CallToolResult r = mcp.call("create_devops_project", args("workspace", ws, "name", name,
                     "description", "CI of the team"));
             assertFalse(r.isError(), text(r));
@@ -124,7 +109,7 @@ class DevOpsSetupToolsTest {
         String newPassword = "pw-" + unique("N3wS3cr3t");
         try (McpTestClient mcp = confirming()) {
             String project = freshProject(mcp);
-            sandbox.simulator().clearRequests();
+            sim().clearRequests();
             CallToolResult created = mcp.call("create_credential", args("devops_project", project,
                     "name", name, "type", "basic-auth", "username", "bot", "password", password,
                     "description", "for the mirror"));
@@ -149,7 +134,7 @@ class DevOpsSetupToolsTest {
             assertThat(text(dup), containsString("update_credential"));
             assertFalse(dup.toString().contains(password));
 
-            sandbox.simulator().clearRequests();
+            sim().clearRequests();
             CallToolResult updated = mcp.call("update_credential", args("devops_project", project,
                     "name", name, "type", "basic-auth", "username", "bot", "password", newPassword));
             assertFalse(updated.isError(), text(updated));
@@ -180,7 +165,7 @@ class DevOpsSetupToolsTest {
     @Test
     void replacingASecretNeedsAPerson() {
         String password = unique("NeverSent");
-        try (McpTestClient mcp = McpTestClient.http(root)) {
+        try (McpTestClient mcp = mcp()) {
             CallToolResult r = mcp.call("update_credential", args("devops_project", "stone-devops",
                     "name", "gitlab-token", "type", "basic-auth", "username", "x", "password", password));
             assertTrue(r.isError());
@@ -262,7 +247,7 @@ class DevOpsSetupToolsTest {
 
     @Test
     void membersWithBuiltInRolesAndAdminNeedsAPerson() {
-        try (McpTestClient mcp = McpTestClient.http(root)) {
+        try (McpTestClient mcp = mcp()) {
             CallToolResult list = mcp.call("list_devops_project_members", args("devops_project", "stone-devops"));
             assertFalse(list.isError(), text(list));
             assertThat(text(list), containsString("stoneshi (operator)"));
@@ -276,7 +261,7 @@ class DevOpsSetupToolsTest {
             assertThat(text(mcp.call("list_devops_project_members", args("devops_project", "stone-devops"))),
                     containsString("demo-user (operator)"));
 
-            sandbox.simulator().clearRequests();
+            sim().clearRequests();
             CallToolResult admin = mcp.call("set_devops_project_role", args("devops_project", "stone-devops",
                     "username", "demo-user", "role", "admin"));
             assertTrue(admin.isError());
@@ -297,12 +282,12 @@ class DevOpsSetupToolsTest {
                     "username", "demo-user", "role", "viewer")).isError());
         }
         assertTrue(sent().stream().anyMatch(r -> r.method().equals("PUT") && r.path().equals(
-                "/kapis/iam.kubesphere.io/v1beta1/namespaces/stone-devops/namespacemembers/demo-user")));
+                "/clusters/host/kapis/iam.kubesphere.io/v1beta1/namespaces/stone-devops/namespacemembers/demo-user")));
     }
 
     @Test
     void writeAnnotationsAreDeclared() {
-        try (McpTestClient mcp = McpTestClient.http(root)) {
+        try (McpTestClient mcp = mcp()) {
             Map<String, Tool> tools = new LinkedHashMap<>();
             mcp.tools().forEach(t -> tools.put(t.name(), t));
             assertEquals(false, tools.get("create_credential").annotations().readOnlyHint());

@@ -2,15 +2,12 @@ package io.kubesphere.mcp.devops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubesphere.mcp.sandbox.RecordedRequest;
-import io.kubesphere.mcp.sandbox.Sandbox;
 import io.kubesphere.mcp.support.McpTestClient;
+import io.kubesphere.mcp.support.SandboxTest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Branches and repository scans of multi-branch pipelines, and replacing a plain pipeline's Jenkinsfile. */
 @QuarkusTest
-class PipelineSourceToolsTest {
+class PipelineSourceToolsTest extends SandboxTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> items(CallToolResult r) {
@@ -45,7 +36,7 @@ class PipelineSourceToolsTest {
     @Test
     void scanFindsTheBranchesAndEachShowsItsLastRun() {
         String name = unique("mb-");
-        try (McpTestClient mcp = McpTestClient.http(root)) {
+        try (McpTestClient mcp = mcp()) {
             assertFalse(mcp.call("create_pipeline", args("devops_project", "stone-devops", "pipeline", name,
                     "type", "multi-branch-pipeline", "git_url", "https://github.com/kubesphere/devops-maven-sample.git",
                     "credential_id", "gitlab-token")).isError());
@@ -54,13 +45,13 @@ class PipelineSourceToolsTest {
             assertFalse(none.isError(), text(none));
             assertThat(text(none), containsString("scan_pipeline_repository"));
 
-            sandbox.simulator().clearRequests();
+            sim().clearRequests();
             CallToolResult scan = mcp.call("scan_pipeline_repository", args("devops_project", "stone-devops",
                     "pipeline", name));
             assertFalse(scan.isError(), text(scan));
             assertThat(text(scan), containsString("Checking branch main"));
             assertThat(text(scan), containsString("Finished: SUCCESS"));
-            RecordedRequest post = sandbox.simulator().requests().stream().filter(r -> r.method().equals("POST"))
+            RecordedRequest post = sim().requests().stream().filter(r -> r.method().equals("POST"))
                     .findFirst().orElseThrow();
             // The scan route produces text/html; charset=utf-8: only the wildcard matches it.
             assertEquals("*/*", post.accept());
@@ -68,7 +59,7 @@ class PipelineSourceToolsTest {
             CallToolResult run = mcp.call("run_pipeline", args("devops_project", "stone-devops", "pipeline", name,
                     "branch", "feat/login"));
             assertFalse(run.isError(), text(run));
-            sandbox.simulator().advanceClock(Duration.ofSeconds(10));
+            sim().advanceClock(Duration.ofSeconds(10));
             CallToolResult branches = mcp.call("list_pipeline_branches", args("devops_project", "stone-devops",
                     "pipeline", name));
             assertEquals(3, structured(branches).get("total"));
@@ -94,23 +85,23 @@ class PipelineSourceToolsTest {
     @Test
     void updateJenkinsfileChangesWhatTheNextRunDoes() throws Exception {
         String name = unique("jf-");
-        try (McpTestClient mcp = McpTestClient.http(root)) {
+        try (McpTestClient mcp = mcp()) {
             assertFalse(mcp.call("create_pipeline", args("devops_project", "stone-devops", "pipeline", name,
                     "jenkinsfile", "pipeline { agent any\n stages { stage('Old') { steps { echo 'old' } } } }"))
                     .isError());
-            sandbox.simulator().clearRequests();
+            sim().clearRequests();
             String jf = "pipeline { agent any\n stages { stage('New') { steps { echo 'new' } } } }";
             CallToolResult updated = mcp.call("update_jenkinsfile", args("devops_project", "stone-devops",
                     "pipeline", name, "jenkinsfile", jf));
             assertFalse(updated.isError(), text(updated));
-            RecordedRequest put = sandbox.simulator().requests().stream().filter(r -> r.method().equals("PUT"))
+            RecordedRequest put = sim().requests().stream().filter(r -> r.method().equals("PUT"))
                     .findFirst().orElseThrow();
             assertEquals("mode=raw", put.query());
             assertEquals(jf, JSON.readTree(put.body()).path("data").asText());
 
             String run = (String) structured(mcp.call("run_pipeline", args("devops_project", "stone-devops",
                     "pipeline", name))).get("name");
-            sandbox.simulator().advanceClock(Duration.ofSeconds(10));
+            sim().advanceClock(Duration.ofSeconds(10));
             CallToolResult got = mcp.call("get_pipeline_run", args("devops_project", "stone-devops", "run", run));
             assertThat(text(got), containsString("Stages: New"));
 
@@ -122,8 +113,8 @@ class PipelineSourceToolsTest {
 
     @Test
     void hostileValuesNeverReachKubeSphere() {
-        sandbox.simulator().clearRequests();
-        try (McpTestClient mcp = McpTestClient.http(root)) {
+        sim().clearRequests();
+        try (McpTestClient mcp = mcp()) {
             for (String bad : List.of("../x", "a/b", "a%2Fb", "UP", "x".repeat(64), "")) {
                 for (String tool : List.of("list_pipeline_branches", "scan_pipeline_repository")) {
                     assertTrue(mcp.call(tool, args("devops_project", bad, "pipeline", "p")).isError());
@@ -137,7 +128,7 @@ class PipelineSourceToolsTest {
             assertTrue(mcp.call("list_pipeline_branches", args("devops_project", "stone-devops", "pipeline", "p",
                     "limit", 201)).isError());
         }
-        assertEquals(List.of(), sandbox.simulator().requests().stream().filter(r -> !r.path().startsWith("/oauth"))
+        assertEquals(List.of(), sim().requests().stream().filter(r -> !r.path().startsWith("/oauth"))
                 .toList());
     }
 }

@@ -3,16 +3,13 @@ package io.kubesphere.mcp.devops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubesphere.mcp.sandbox.RecordedRequest;
-import io.kubesphere.mcp.sandbox.Sandbox;
 import io.kubesphere.mcp.support.McpTestClient;
+import io.kubesphere.mcp.support.SandboxTest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Stop, re-run, input steps, step logs and artifacts of a plain pipeline, as admin on the simulator. */
 @QuarkusTest
-class RunControlToolsTest {
+class RunControlToolsTest extends SandboxTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String V2 = "/kapis/devops.kubesphere.io/v1alpha2/namespaces/stone-devops/pipelines/";
@@ -40,12 +37,6 @@ class RunControlToolsTest {
             + "  stage('Approve') { steps { input(id: 'ship-it', message: 'Ship it?', parameters: "
             + "[string(name: 'ENV', defaultValue: 'dev')])\n echo 'shipping' } }\n"
             + "  stage('Deploy') { steps { sh 'make deploy' } }\n }\n}\n";
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
 
     private String pipeline(McpTestClient mcp) {
         String name = unique("rc-");
@@ -68,14 +59,14 @@ class RunControlToolsTest {
 
     @Test
     void approveAnInputFollowToTheEndReadAStepLogAndListArtifacts() throws Exception {
-        try (McpTestClient mcp = McpTestClient.http(root)) {
+        try (McpTestClient mcp = mcp()) {
             String pipeline = pipeline(mcp);
             String run = start(mcp, pipeline);
             CallToolResult early = mcp.call("list_pending_inputs", args("devops_project", "stone-devops", "run", run));
             assertFalse(early.isError(), text(early));
             assertThat(text(early), containsString("not waiting for input"));
 
-            sandbox.simulator().advanceClock(Duration.ofSeconds(10));
+            sim().advanceClock(Duration.ofSeconds(10));
             // The build waits at its input: Jenkins PAUSED, which KubeSphere shows as Pending.
             CallToolResult paused = mcp.call("get_pipeline_run", args("devops_project", "stone-devops", "run", run));
             assertEquals("Pending", structured(paused).get("phase"), text(paused));
@@ -91,12 +82,12 @@ class RunControlToolsTest {
             assertTrue(unknownParam.isError());
             assertThat(text(unknownParam), containsString("it takes ENV"));
 
-            sandbox.simulator().clearRequests();
+            sim().clearRequests();
             CallToolResult approved = mcp.call("submit_pipeline_input", args("devops_project", "stone-devops",
                     "run", run, "action", "approve", "parameters", Map.of("ENV", "staging")));
             assertFalse(approved.isError(), text(approved));
             assertThat(text(approved), containsString("Approved the input \"Ship it?\""));
-            RecordedRequest post = sandbox.simulator().requests().stream()
+            RecordedRequest post = sim().requests().stream()
                     .filter(r -> r.method().equals("POST")).findFirst().orElseThrow();
             assertThat(post.path(), containsString(V2 + pipeline + "/runs/1/nodes/"));
             assertEquals("*/*", post.accept(), "the route produces text/plain; charset=utf-8 only");
@@ -105,7 +96,7 @@ class RunControlToolsTest {
             assertEquals("ENV", body.at("/parameters/0/name").asText());
             assertEquals("staging", body.at("/parameters/0/value").asText());
 
-            sandbox.simulator().advanceClock(Duration.ofSeconds(10));
+            sim().advanceClock(Duration.ofSeconds(10));
             CallToolResult done = mcp.call("get_pipeline_run", args("devops_project", "stone-devops", "run", run,
                     "wait_seconds", 5));
             assertEquals("Succeeded", structured(done).get("phase"), text(done));
@@ -140,10 +131,10 @@ class RunControlToolsTest {
 
     @Test
     void abortingTheInputEndsTheRunAndStopIsNotADelete() {
-        try (McpTestClient mcp = McpTestClient.http(root)) {
+        try (McpTestClient mcp = mcp()) {
             String pipeline = pipeline(mcp);
             String first = start(mcp, pipeline);
-            sandbox.simulator().advanceClock(Duration.ofSeconds(10));
+            sim().advanceClock(Duration.ofSeconds(10));
             CallToolResult aborted = mcp.call("submit_pipeline_input", args("devops_project", "stone-devops",
                     "run", first, "action", "abort"));
             assertFalse(aborted.isError(), text(aborted));
@@ -152,18 +143,18 @@ class RunControlToolsTest {
             assertEquals("Failed", structured(after).get("phase"), text(after));
 
             String second = start(mcp, pipeline);
-            sandbox.simulator().advanceClock(Duration.ofMillis(1200));
-            sandbox.simulator().clearRequests();
+            sim().advanceClock(Duration.ofMillis(1200));
+            sim().clearRequests();
             CallToolResult stopped = mcp.call("stop_pipeline_run", args("devops_project", "stone-devops",
                     "run", second));
             assertFalse(stopped.isError(), text(stopped));
             assertEquals("ABORTED", structured(stopped).get("result"));
             assertThat(text(stopped), containsString("kept"));
-            List<String> sent = sandbox.simulator().requests().stream().map(r -> r.method() + " " + r.path()
+            List<String> sent = sim().requests().stream().map(r -> r.method() + " " + r.path()
                     + (r.query() == null || r.query().isEmpty() ? "" : "?" + r.query())).toList();
             assertEquals(List.of("GET /kapis/devops.kubesphere.io/v1alpha3/namespaces/stone-devops/pipelineruns/"
                     + second, "POST " + V2 + pipeline + "/runs/2/stop?blocking=true&timeOutInSecs=10"), sent);
-            assertTrue(sandbox.simulator().requests().stream().noneMatch(r -> r.method().equals("DELETE")));
+            assertTrue(sim().requests().stream().noneMatch(r -> r.method().equals("DELETE")));
 
             // The stopped run is still there, with its log.
             CallToolResult runs = mcp.call("list_pipeline_runs", args("devops_project", "stone-devops",
@@ -182,16 +173,16 @@ class RunControlToolsTest {
 
     @Test
     void rerunStartsTheSamePipelineWithTheSameParameters() throws Exception {
-        try (McpTestClient mcp = McpTestClient.http(root)) {
+        try (McpTestClient mcp = mcp()) {
             CallToolResult run = mcp.call("run_pipeline", args("devops_project", "stone-devops", "pipeline", "build",
                     "parameters", Map.of("TAG", "v7")));
             String name = (String) structured(run).get("name");
-            sandbox.simulator().clearRequests();
+            sim().clearRequests();
             CallToolResult again = mcp.call("rerun_pipeline_run", args("devops_project", "stone-devops",
                     "run", name));
             assertFalse(again.isError(), text(again));
             assertFalse(name.equals(structured(again).get("name")));
-            RecordedRequest post = sandbox.simulator().requests().stream().filter(r -> r.method().equals("POST"))
+            RecordedRequest post = sim().requests().stream().filter(r -> r.method().equals("POST"))
                     .findFirst().orElseThrow();
             assertEquals("/kapis/devops.kubesphere.io/v1alpha3/namespaces/stone-devops/pipelines/build/pipelineruns",
                     post.path());
@@ -201,7 +192,7 @@ class RunControlToolsTest {
 
     @Test
     void aRunThatHasNotStartedCannotBeStopped() {
-        try (McpTestClient mcp = McpTestClient.http(root)) {
+        try (McpTestClient mcp = mcp()) {
             String run = start(mcp, "build");
             CallToolResult stop = mcp.call("stop_pipeline_run", args("devops_project", "stone-devops", "run", run));
             assertTrue(stop.isError());
@@ -212,8 +203,8 @@ class RunControlToolsTest {
     @Test
     void hostileValuesNeverReachKubeSphere() {
         List<String> hostile = List.of("../x", "a/b", "a%2Fb", "UP", "x".repeat(64), "");
-        sandbox.simulator().clearRequests();
-        try (McpTestClient mcp = McpTestClient.http(root)) {
+        sim().clearRequests();
+        try (McpTestClient mcp = mcp()) {
             for (String bad : hostile) {
                 for (String tool : List.of("stop_pipeline_run", "rerun_pipeline_run", "list_pending_inputs",
                         "list_run_artifacts")) {
@@ -252,13 +243,13 @@ class RunControlToolsTest {
                 assertTrue(mcp.call("get_pipeline_step_log", a).isError(), a.toString());
             }
         }
-        assertEquals(List.of(), sandbox.simulator().requests().stream().filter(r -> !r.path().startsWith("/oauth"))
+        assertEquals(List.of(), sim().requests().stream().filter(r -> !r.path().startsWith("/oauth"))
                 .toList());
     }
 
     @Test
     void stopAndAbortAreDeclaredDestructive() {
-        try (McpTestClient mcp = McpTestClient.http(root)) {
+        try (McpTestClient mcp = mcp()) {
             Map<String, Tool> tools = new LinkedHashMap<>();
             mcp.tools().forEach(t -> tools.put(t.name(), t));
             assertEquals(true, tools.get("stop_pipeline_run").annotations().destructiveHint());
