@@ -186,6 +186,8 @@ class RouteContractTest {
                 "role", "viewer"));
         calls.put("set_project_role", Map.of("cluster", "host", "project", "stone-project", "username", user,
                 "role", "operator"));
+        calls.put("set_workspace_quota", Map.of("cluster", "host", "workspace", "stone", "hard",
+                Map.of("limits.cpu", "2")));
         calls.put("create_pipeline", Map.of("devops_project", "stone-devops", "pipeline", "ct-pl-" + n,
                 "jenkinsfile", "pipeline { agent any }", "parameters", List.of(Map.of("name", "TAG"))));
         calls.put("run_pipeline", Map.of("devops_project", "stone-devops", "pipeline", "build",
