@@ -82,6 +82,17 @@ class QuotaAndClusterSimulatorTest extends SimTestSupport {
     }
 
     @Test
+    void workspaceClustersComeFromThePlacement() throws Exception {
+        String admin = login("admin");
+        JsonNode clusters = json(get(T + "/workspaces/stone/clusters", admin));
+        assertEquals(1, clusters.get("totalItems").asInt());
+        assertEquals("host", clusters.at("/items/0/metadata/name").asText());
+        HttpResponse<String> missing = get(T + "/workspaces/nope/clusters", admin);
+        assertStatus(404, missing);
+        assertEquals("WorkspaceTemplate.tenant.kubesphere.io \"nope\" not found\n", missing.body());
+    }
+
+    @Test
     void loginsLeaveRecordsNewestFirst() throws Exception {
         assertStatus(400, passwordGrant("stoneshi", "wrong-Passw0rd"));
         sim.advanceClock(java.time.Duration.ofSeconds(5));
