@@ -11,6 +11,7 @@ import io.kubesphere.mcp.sandbox.RecordedRequest;
 import io.kubesphere.mcp.sandbox.Sandbox;
 import io.kubesphere.mcp.support.McpTestClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.ElicitResult;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -189,6 +190,7 @@ class RouteContractTest {
                 "role", "operator"));
         calls.put("set_workspace_quota", Map.of("cluster", "host", "workspace", "stone", "hard",
                 Map.of("limits.cpu", "2")));
+        calls.put("set_user_state", Map.of("username", user, "state", "Disabled"));
         calls.put("create_pipeline", Map.of("devops_project", "stone-devops", "pipeline", "ct-pl-" + n,
                 "jenkinsfile", "pipeline { agent any }", "parameters", List.of(Map.of("name", "TAG"))));
         calls.put("run_pipeline", Map.of("devops_project", "stone-devops", "pipeline", "build",
@@ -198,7 +200,9 @@ class RouteContractTest {
         assertEquals(writeTools, new TreeSet<>(calls.keySet()), "every write tool is driven once here");
 
         sandbox.simulator().clearRequests();
-        try (McpTestClient mcp = McpTestClient.http(root)) {
+        // Disabling asks a person: this client says yes.
+        try (McpTestClient mcp = McpTestClient.http(root, request -> new ElicitResult(ElicitResult.Action.ACCEPT,
+                Map.of("confirm", true)))) {
             calls.forEach((tool, args) -> {
                 CallToolResult r = mcp.call(tool, args);
                 assertFalse(r.isError(), tool + ": " + text(r));
