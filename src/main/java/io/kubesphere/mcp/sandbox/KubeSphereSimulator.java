@@ -53,6 +53,7 @@ public final class KubeSphereSimulator {
         new QuotaApi(world, authz).register(router);
         new ClusterIamApi(world, authz).register(router);
         new WorkspaceClustersApi(world, authz).register(router);
+        new MemberNamespacesApi(world, authz).register(router);
         oauth.add("POST", "/oauth/token", new Media(List.of(SimResponse.JSON),
                 List.of("application/x-www-form-urlencoded")), auth::token);
         oauth.add("GET", "/oauth/logout", new Media(List.of(SimResponse.JSON), List.of(SimResponse.JSON)),

@@ -93,6 +93,22 @@ class QuotaAndClusterSimulatorTest extends SimTestSupport {
     }
 
     @Test
+    void aMembersNamespacesAreTheBoundOnesUnlessTheWorkspaceRoleListsAll() throws Exception {
+        String admin = login("admin");
+        JsonNode regular = json(get(T + "/workspaces/stone/workspacemembers/stoneshi/namespaces?sortBy=name"
+                + "&ascending=true", admin));
+        assertEquals(2, regular.get("totalItems").asInt());
+        assertEquals("stone-devops", regular.at("/items/0/metadata/name").asText());
+        assertEquals("stone-project", regular.at("/items/1/metadata/name").asText());
+        // admin manages stone: its workspace role lists every namespace of the workspace.
+        assertEquals(2, json(get(T + "/workspaces/stone/workspacemembers/admin/namespaces", admin))
+                .get("totalItems").asInt());
+        assertEquals(0, json(get(T + "/workspaces/demo/workspacemembers/stoneshi/namespaces", admin))
+                .get("totalItems").asInt());
+        assertStatus(403, get(T + "/workspaces/stone/workspacemembers/stoneshi/namespaces", login("demo-user")));
+    }
+
+    @Test
     void loginsLeaveRecordsNewestFirst() throws Exception {
         assertStatus(400, passwordGrant("stoneshi", "wrong-Passw0rd"));
         sim.advanceClock(java.time.Duration.ofSeconds(5));
