@@ -1,11 +1,13 @@
 package io.kubesphere.mcp.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.kubesphere.mcp.config.Jackson;
 import io.kubesphere.mcp.config.KubeSphereConfig;
 import io.kubesphere.mcp.config.ServerConfig;
 import io.kubesphere.mcp.health.ServerMetrics;
 import io.kubesphere.mcp.kubesphere.JwtClaims;
-import io.kubesphere.mcp.kubesphere.KsCall;
 import io.kubesphere.mcp.kubesphere.KubeSphereClient;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
 import io.kubesphere.mcp.kubesphere.StaticTokenCredentials;
@@ -53,7 +55,7 @@ public class PassthroughGate {
     /** A token KubeSphere accepted is asked about again after this (sooner if it expires). */
     private static final Duration RECHECK = Duration.ofSeconds(60);
     private static final Duration SESSION_IDLE = Duration.ofHours(24);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.plain();
 
     private record Binding(String username, Instant lastSeen) {
     }
@@ -72,16 +74,19 @@ public class PassthroughGate {
     private final KubeSphereClient client;
     private final Duration timeout;
     private final ServerMetrics metrics;
-    private final Clock clock = Clock.systemUTC();
-    private final BoundedMap<String, Binding> sessions = new BoundedMap<>(MAX_SESSIONS);
-    private final BoundedMap<String, Checked> tokens = new BoundedMap<>(MAX_TOKENS);
+    private final Clock clock;
+    // Size-bounded so that memory stays flat however many sessions or tokens callers bring; the expiry of each entry
+    // is checked against the clock on use.
+    private final Cache<String, Binding> sessions = Caffeine.newBuilder().maximumSize(MAX_SESSIONS).build();
+    private final Cache<String, Checked> tokens = Caffeine.newBuilder().maximumSize(MAX_TOKENS).build();
 
     public PassthroughGate(ServerConfig config, KubeSphereConfig kubesphere, KubeSphereClient client,
-            ServerMetrics metrics) {
+            ServerMetrics metrics, Clock clock) {
         this.enabled = config.auth() == ServerConfig.Auth.passthrough;
         this.client = client;
         this.timeout = kubesphere.readTimeout().plusSeconds(1);
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     public boolean enabled() {
@@ -117,9 +122,9 @@ public class PassthroughGate {
             request.setAttribute(CallerCredentials.REQUEST_ATTRIBUTE, token);
             return new BindSession(response, id -> sessions.put(id, new Binding(username, clock.instant())));
         }
-        Binding owner = sessions.get(session);
+        Binding owner = sessions.getIfPresent(session);
         if (owner != null && owner.lastSeen().plus(SESSION_IDLE).isBefore(clock.instant())) {
-            sessions.remove(session);
+            sessions.invalidate(session);
             owner = null;
         }
         if (owner == null) {
@@ -140,7 +145,7 @@ public class PassthroughGate {
         }
         metrics.callerAuth("ok");
         if ("DELETE".equals(request.getMethod())) {
-            sessions.remove(session);
+            sessions.invalidate(session);
         } else {
             sessions.put(session, new Binding(username, clock.instant()));
         }
@@ -172,7 +177,7 @@ public class PassthroughGate {
     private Verdict check(String token) {
         String key = sha256(token);
         Instant now = clock.instant();
-        Checked known = tokens.get(key);
+        Checked known = tokens.getIfPresent(key);
         if (known != null && now.isBefore(known.until())) {
             return Verdict.ok(known.username());
         }
@@ -182,15 +187,16 @@ public class PassthroughGate {
         }
         Optional<Instant> expiry = JwtClaims.expiry(token);
         if (expiry.isPresent() && !now.isBefore(expiry.get())) {
-            tokens.remove(key);
+            tokens.invalidate(key);
             return invalid("The token has expired. Obtain a new one from KubeSphere (POST /oauth/token).");
         }
         try {
-            client.send(new StaticTokenCredentials(token, "caller's token"), KsCall.of(UpstreamGuard.VERSION), call -> {
-            }).await().atMost(timeout);
+            client.call(new StaticTokenCredentials(token, "caller's token"), auth -> client.version().version(auth),
+                    call -> {
+                    }).await().atMost(timeout);
         } catch (KubeSphereError e) {
             if (e.kind() == KubeSphereError.Kind.UNAUTHORIZED) {
-                tokens.remove(key);
+                tokens.invalidate(key);
                 return invalid("KubeSphere rejected the token (expired, revoked, or not issued by it).");
             }
             if (e.kind() != KubeSphereError.Kind.FORBIDDEN) {

@@ -2,8 +2,9 @@ package io.kubesphere.mcp.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubesphere.mcp.config.Jackson;
+import io.kubesphere.mcp.config.ServerConfig;
 import io.kubesphere.mcp.kubesphere.KubeSphereEndpoint;
-import io.kubesphere.mcp.mcp.McpServerRuntime;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +20,7 @@ import java.io.IOException;
 @WebServlet(urlPatterns = {PassthroughGate.METADATA_PATH, PassthroughGate.METADATA_PATH + "/mcp"})
 public class ProtectedResourceMetadataServlet extends HttpServlet {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.plain();
 
     private final PassthroughGate gate;
     private final KubeSphereEndpoint endpoint;
@@ -40,7 +41,7 @@ public class ProtectedResourceMetadataServlet extends HttpServlet {
         metadata.put("resource", PassthroughGate.base(request) + "/mcp");
         metadata.putArray("authorization_servers").add(endpoint.baseUrl());
         metadata.putArray("bearer_methods_supported").add("header");
-        metadata.put("resource_name", McpServerRuntime.NAME);
+        metadata.put("resource_name", ServerConfig.SERVER_NAME);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "max-age=300");

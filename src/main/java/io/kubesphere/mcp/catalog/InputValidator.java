@@ -27,7 +27,7 @@ import java.util.function.Predicate;
 /**
  * Checks a tool's input record against the Jakarta constraint annotations on its components — the same annotations
  * {@link SchemaFactory} publishes in the input schema. Written here instead of using Hibernate Validator because that
- * builds metadata for every constrained class at start-up (~0.5 s of a stdio spawn, measured) and costs more per call.
+ * builds metadata for every constrained class at start-up and costs more per call (docs/performance.md).
  * Supports exactly what the tool inputs use: NotNull, NotBlank, Size, Min, Max, Pattern, Email, composed constraints
  * such as {@code @DnsLabel} (reported as one violation with their own message), constraints on list elements and map
  * keys/values, and {@code @Valid} records. Anything else is refused when a record is first checked, so a new

@@ -1,10 +1,8 @@
 package io.kubesphere.mcp.catalog;
 
-import io.kubesphere.mcp.kubesphere.KsCall;
-
 import java.util.List;
 
-/** page (1-based, default 1) and limit (default 20, max 200) as every list tool takes them. */
+/** page (1-based, default 1) and limit (default 20, max 200) as every list tool takes them, and KubeSphere pages. */
 public record Paging(int page, int limit) {
 
     public static final int DEFAULT_LIMIT = 20;
@@ -12,11 +10,6 @@ public record Paging(int page, int limit) {
 
     public static Paging of(Integer page, Integer limit) {
         return new Paging(page == null ? 1 : page, limit == null ? DEFAULT_LIMIT : limit);
-    }
-
-    /** KubeSphere pages server-side with the same 1-based page and limit. */
-    public KsCall apply(KsCall call) {
-        return call.query("page", page).query("limit", limit);
     }
 
     /** This page of a list held whole, for routes that ignore page and limit. */

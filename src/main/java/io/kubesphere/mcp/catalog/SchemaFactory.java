@@ -15,11 +15,14 @@ import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationOption;
 
-import io.kubesphere.mcp.policy.DnsLabel;
-import io.kubesphere.mcp.policy.Names;
-import io.kubesphere.mcp.policy.Username;
+import io.kubesphere.mcp.config.Jackson;
+import jakarta.validation.Constraint;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
+import java.lang.annotation.Annotation;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * JSON Schemas of tool input and output records. Input schemas list exactly the {@code @NotNull}/{@code @NotBlank}
@@ -27,7 +30,10 @@ import java.util.Map;
  */
 public final class SchemaFactory {
 
-    private final ObjectMapper json = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    /** Look through constraint annotations for the ones they are composed of. */
+    private static final Predicate<Annotation> COMPOSED = a -> a.annotationType().isAnnotationPresent(Constraint.class);
+
+    private final ObjectMapper json = Jackson.plain().copy().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
     private final SchemaGenerator input = generator(true);
     private final SchemaGenerator output = generator(false);
 
@@ -49,13 +55,18 @@ public final class SchemaFactory {
                 return scope.getType().getErasedType().isRecord() ? Void.class : null;
             });
         }
-        // The composed name constraints publish the rule they validate.
-        config.forFields().withStringPatternResolver(field -> field.getAnnotationConsideringFieldAndGetter(DnsLabel.class)
-                != null ? Names.DNS_LABEL
-                : field.getAnnotationConsideringFieldAndGetter(Username.class) != null ? Names.USERNAME : null);
-        config.forFields().withStringMaxLengthResolver(field -> field.getAnnotationConsideringFieldAndGetter(DnsLabel.class)
-                != null ? Integer.valueOf(63)
-                : field.getAnnotationConsideringFieldAndGetter(Username.class) != null ? Integer.valueOf(32) : null);
+        // Composed constraints (e.g. a name rule made of @Size and @Pattern) publish the rules they are made of.
+        config.forFields().withStringPatternResolver(field -> {
+            Pattern pattern = field.getAnnotationConsideringFieldAndGetter(Pattern.class, COMPOSED);
+            return pattern == null ? null : pattern.regexp();
+        });
+        config.forFields().withStringMaxLengthResolver(field -> {
+            if (!field.getType().isInstanceOf(CharSequence.class)) {
+                return null; // @Size of a list bounds its items, not a length
+            }
+            Size size = field.getAnnotationConsideringFieldAndGetter(Size.class, COMPOSED);
+            return size == null || size.max() == Integer.MAX_VALUE ? null : Integer.valueOf(size.max());
+        });
         config.forFields().withDefaultResolver(field -> {
             Default value = field.getAnnotationConsideringFieldAndGetter(Default.class);
             if (value == null) {

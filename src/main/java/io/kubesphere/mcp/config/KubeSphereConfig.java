@@ -19,6 +19,13 @@ public interface KubeSphereConfig {
 
     Optional<String> token();
 
+    /** PEM file of a private CA for ks-apiserver's certificate; the JVM's trust store when unset. */
+    @WithName("ca.file")
+    Optional<String> caFile();
+
+    /** http(s)://[user:password@]host:port of an HTTP proxy to ks-apiserver; direct when unset. */
+    Optional<String> proxy();
+
     @WithName("connect.timeout")
     @WithDefault("5s")
     Duration connectTimeout();

@@ -14,6 +14,9 @@ import java.util.Optional;
 @ConfigMapping(prefix = "ks.mcp")
 public interface ServerConfig {
 
+    /** The server's name: MCP serverInfo.name and the protected-resource metadata's resource_name. */
+    String SERVER_NAME = "kubesphere-mcp-server";
+
     enum Transport { stdio, http }
 
     /** Whose KubeSphere identity a tool call uses: the server's own credentials, or the HTTP caller's bearer token. */

@@ -12,27 +12,24 @@ import io.kubesphere.mcp.devops.DevOpsViews.Credential;
 import io.kubesphere.mcp.devops.DevOpsViews.DevOpsProject;
 import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
+import io.kubesphere.mcp.kubesphere.Route;
+import io.kubesphere.mcp.kubesphere.api.DevOpsApi;
 import io.kubesphere.mcp.policy.DnsLabel;
-import io.kubesphere.mcp.policy.Names;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import java.util.List;
 
-import static io.kubesphere.mcp.devops.ScopedRoute.DEVOPS;
 
 /** DevOps projects (namespaces of a workspace) and the credentials in them. */
 @ApplicationScoped
 public class DevOpsProjectTools implements ToolProvider {
 
     /** Through the workspace, never the cluster-scoped devopsprojects resource (cluster-admin only). */
-    static final ScopedRoute LIST_PROJECTS = ScopedRoute.get(DEVOPS + "/v1alpha3/workspaces/{workspace}/namespaces");
-    static final ScopedRoute LIST_CREDENTIALS =
-            ScopedRoute.get(DEVOPS + "/v1alpha3/namespaces/{devops_project}/credentials");
+    static final Route[] LIST_PROJECTS = Scoped.routes(DevOpsApi.class, "listDevOpsProjects");
+    static final Route[] LIST_CREDENTIALS = Scoped.routes(DevOpsApi.class, "listCredentials");
 
     public record ListProjectsInput(
             @JsonPropertyDescription("Workspace whose DevOps projects to list") @NotNull
@@ -69,13 +66,16 @@ public class DevOpsProjectTools implements ToolProvider {
                 .title("List DevOps projects")
                 .description("List the DevOps projects of a workspace you can access; pass a project's namespace as "
                         + "devops_project to the other DevOps tools.")
-                .routes(ScopedRoute.all(LIST_PROJECTS))
+                .routes(LIST_PROJECTS)
                 .text(list -> Paging.of(list.page(), list.limit()).render(list.total(), "DevOps project",
                         list.items().stream().map(DevOpsProject::line).toList(), ", "))
                 .handler((ctx, in) -> {
                     Paging paging = Paging.of(in.page(), in.limit());
                     return ctx.kubesphere()
-                            .send(paging.apply(LIST_PROJECTS.call(in.cluster(), "workspace", in.workspace())))
+                            .call(auth -> Scoped.on(in.cluster())
+                                    ? ctx.kubesphere().devops().listDevOpsProjects(auth, in.cluster(), in.workspace(), paging.page(),
+                                            paging.limit())
+                                    : ctx.kubesphere().devops().listDevOpsProjects(auth, in.workspace(), paging.page(), paging.limit()))
                             .map(body -> {
                                 // ks-devops answers the literal null for a workspace without DevOps projects.
                                 int total = Kube.total(body);
@@ -97,14 +97,17 @@ public class DevOpsProjectTools implements ToolProvider {
                 .title("List DevOps credentials")
                 .description("List a DevOps project's credentials (name, type, description; never secrets), e.g. to "
                         + "pick a credential_id.")
-                .routes(ScopedRoute.all(LIST_CREDENTIALS))
+                .routes(LIST_CREDENTIALS)
                 .text(list -> Paging.of(list.page(), list.limit()).render(list.total(), "credential",
                         list.items().stream().map(c -> c.name() + " (" + c.type() + ")").toList(), ", "))
                 .handler((ctx, in) -> {
                     Paging paging = Paging.of(in.page(), in.limit());
                     return ctx.kubesphere()
-                            .send(paging.apply(LIST_CREDENTIALS.call(in.cluster(), "devops_project",
-                                    in.devopsProject())))
+                            .call(auth -> Scoped.on(in.cluster())
+                                    ? ctx.kubesphere().devops().listCredentials(auth, in.cluster(), in.devopsProject(), null,
+                                            paging.page(), paging.limit())
+                                    : ctx.kubesphere().devops().listCredentials(auth, in.devopsProject(), null, paging.page(),
+                                            paging.limit()))
                             .map(body -> {
                                 int total = Kube.total(body);
                                 return new CredentialList(Kube.items(body, Credential::from), total, paging.page(),

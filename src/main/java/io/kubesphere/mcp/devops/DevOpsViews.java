@@ -3,6 +3,7 @@ package io.kubesphere.mcp.devops;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubesphere.mcp.config.Jackson;
 import io.kubesphere.mcp.kubesphere.Kube;
 
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ final class DevOpsViews {
     static final String MULTI_BRANCH = "multi-branch-pipeline";
     static final Set<String> FINAL_PHASES = Set.of("Succeeded", "Failed", "Cancelled");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.plain();
 
     private DevOpsViews() {
     }

@@ -17,21 +17,23 @@ import io.kubesphere.mcp.catalog.Toolset;
 import io.kubesphere.mcp.devops.DevOpsViews.Run;
 import io.kubesphere.mcp.devops.DevOpsViews.Stage;
 import io.kubesphere.mcp.kubesphere.Kube;
-import io.kubesphere.mcp.kubesphere.KsCall;
+import io.kubesphere.mcp.kubesphere.KsAuth;
+import io.kubesphere.mcp.kubesphere.api.DevOpsApi;
+import io.kubesphere.mcp.kubesphere.api.DevOpsLogApi;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
 import io.kubesphere.mcp.kubesphere.Route;
-import io.kubesphere.mcp.policy.GitBranch;
+import io.kubesphere.mcp.kubesphere.GitBranch;
 import io.kubesphere.mcp.policy.DnsLabel;
 import io.kubesphere.mcp.policy.Names;
 import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -40,9 +42,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-import static io.kubesphere.mcp.devops.ScopedRoute.DEVOPS;
 
 /** Pipeline runs: start one, list them, follow one to its end, read its Jenkins log. */
 @ApplicationScoped
@@ -50,21 +53,6 @@ public class PipelineRunTools implements ToolProvider {
 
     private static final Logger LOG = Logger.getLogger(PipelineRunTools.class);
 
-    static final ScopedRoute RUNS =
-            ScopedRoute.get(DEVOPS + "/v1alpha3/namespaces/{devops_project}/pipelines/{pipeline}/pipelineruns");
-    static final ScopedRoute TRIGGER =
-            ScopedRoute.post(DEVOPS + "/v1alpha3/namespaces/{devops_project}/pipelines/{pipeline}/pipelineruns");
-    static final ScopedRoute RUN = ScopedRoute.get(DEVOPS + "/v1alpha3/namespaces/{devops_project}/pipelineruns/{run}");
-    static final ScopedRoute NODES =
-            ScopedRoute.get(DEVOPS + "/v1alpha3/namespaces/{devops_project}/pipelineruns/{run}/nodedetails");
-    /** The log exists only behind the v1alpha2 Jenkins proxy, addressed by the Jenkins run id. */
-    static final ScopedRoute LOG_ROUTE = ScopedRoute.get(
-            DEVOPS + "/v1alpha2/namespaces/{devops_project}/pipelines/{pipeline}/runs/{jenkins_id}/log")
-            .produces(Route.TEXT);
-    /** Runs of a multi-branch pipeline live under their branch in Jenkins. */
-    static final ScopedRoute BRANCH_LOG_ROUTE = ScopedRoute.get(DEVOPS
-            + "/v1alpha2/namespaces/{devops_project}/pipelines/{pipeline}/branches/{branch}/runs/{jenkins_id}/log")
-            .produces(Route.TEXT);
 
     static final int MAX_WAIT_SECONDS = 300;
     static final int MAX_TAIL_LINES = 5000;
@@ -180,7 +168,7 @@ public class PipelineRunTools implements ToolProvider {
                 .title("Run a pipeline")
                 .description("Start a pipeline run (branch required for multi-branch) and return its name; follow "
                         + "it with get_pipeline_run.")
-                .routes(ScopedRoute.all(PipelineTools.GET, TRIGGER))
+                .routes(Scoped.routes(DevOpsApi.class, "getPipeline", "triggerRun"))
                 .text(r -> "Started run " + r.name() + " of pipeline " + r.pipeline()
                         + (r.branch() == null ? "" : " [" + r.branch() + "]") + " (phase " + r.phase()
                         + "). Follow it with get_pipeline_run run=" + r.name() + " and wait_seconds."
@@ -189,8 +177,9 @@ public class PipelineRunTools implements ToolProvider {
                     Map<String, String> parameters = runParameters(in.parameters()); // before any request
                     GitBranch branch = branchInput(in.branch(), "run_pipeline");
                     return ctx.kubesphere()
-                            .send(PipelineTools.GET.call(in.cluster(), "devops_project", in.devopsProject(),
-                                    "pipeline", in.pipeline()))
+                            .call(auth -> Scoped.on(in.cluster())
+                                    ? ctx.kubesphere().devops().getPipeline(auth, in.cluster(), in.devopsProject(), in.pipeline())
+                                    : ctx.kubesphere().devops().getPipeline(auth, in.devopsProject(), in.pipeline()))
                             .map(pipeline -> checked(in, branch, parameters, pipeline))
                             // Who may start runs but not read the pipeline: start it, and say what went unchecked.
                             .onFailure(f -> f instanceof KubeSphereError e && e.status() == 403)
@@ -201,9 +190,11 @@ public class PipelineRunTools implements ToolProvider {
                                 ObjectNode body = JsonNodeFactory.instance.objectNode();
                                 ArrayNode params = body.putArray("parameters");
                                 parameters.forEach((k, v) -> params.addObject().put("name", k).put("value", v));
-                                return ctx.kubesphere().send(TRIGGER.call(in.cluster(), "devops_project",
-                                        in.devopsProject(), "pipeline", in.pipeline())
-                                        .query("branch", checked.branch()).body(body))
+                                return ctx.kubesphere().call(auth -> Scoped.on(in.cluster())
+                                        ? ctx.kubesphere().devops().triggerRun(auth, in.cluster(), in.devopsProject(), in.pipeline(),
+                                                Kube.param(checked.branch()), body)
+                                        : ctx.kubesphere().devops().triggerRun(auth, in.devopsProject(), in.pipeline(),
+                                                Kube.param(checked.branch()), body))
                                         .map(run -> Run.from(run).withNotVerified(checked.note()));
                             });
                 });
@@ -324,17 +315,19 @@ public class PipelineRunTools implements ToolProvider {
         return ToolDefinition.read("list_pipeline_runs", Toolset.devops, ListRunsInput.class, RunList.class)
                 .title("List pipeline runs")
                 .description("List a pipeline's runs, newest first, with phase, times and Jenkins run id.")
-                .routes(ScopedRoute.all(RUNS))
+                .routes(Scoped.routes(DevOpsApi.class, "listRuns"))
                 .text(list -> Paging.of(list.page(), list.limit()).render(list.total(), "run",
                         list.items().stream().map(Run::line).toList(), ", "))
                 .handler((ctx, in) -> {
                     Paging paging = Paging.of(in.page(), in.limit());
                     // backward=false: also show runs Jenkins has not picked up yet (the default hides them).
                     GitBranch branch = branchInput(in.branch(), "list_pipeline_runs");
-                    KsCall call = paging.apply(RUNS.call(in.cluster(), "devops_project", in.devopsProject(),
-                            "pipeline", in.pipeline())).query("branch", branch == null ? null : branch.name())
-                            .query("backward", "false");
-                    return ctx.kubesphere().send(call).map(body -> {
+                    String name = branch == null ? null : branch.name();
+                    return ctx.kubesphere().call(auth -> Scoped.on(in.cluster())
+                            ? ctx.kubesphere().devops().listRuns(auth, in.cluster(), in.devopsProject(), in.pipeline(),
+                                    paging.page(), paging.limit(), name, false)
+                            : ctx.kubesphere().devops().listRuns(auth, in.devopsProject(), in.pipeline(), paging.page(),
+                                    paging.limit(), name, false)).map(body -> {
                         int total = Kube.total(body);
                         return new RunList(Kube.items(body, Run::from), total, paging.page(), paging.limit(),
                                 paging.hasMore(total));
@@ -347,14 +340,16 @@ public class PipelineRunTools implements ToolProvider {
                 .title("Get a pipeline run")
                 .description("Get a pipeline run's phase, times and stages; wait_seconds waits (with progress) until "
                         + "it finishes.")
-                .routes(ScopedRoute.all(RUN, NODES))
+                .routes(Scoped.routes(DevOpsApi.class, "getRun", "getRunNodes"))
                 .text(RunDetail::text)
                 .handler((ctx, in) -> {
                     int wait = in.waitSeconds() == null ? 0 : in.waitSeconds();
                     long started = System.nanoTime();
                     long deadline = started + Duration.ofSeconds(wait).toNanos();
                     return follow(ctx, in, started, deadline).flatMap(run -> ctx.kubesphere()
-                            .send(NODES.call(in.cluster(), "devops_project", in.devopsProject(), "run", in.run()))
+                            .call(auth -> Scoped.on(in.cluster())
+                                    ? ctx.kubesphere().devops().getRunNodes(auth, in.cluster(), in.devopsProject(), in.run())
+                                    : ctx.kubesphere().devops().getRunNodes(auth, in.devopsProject(), in.run()))
                             .map(nodes -> Kube.items(nodes, Stage::from))
                             // Stages are a detail: a Jenkins hiccup must not hide the run's phase.
                             .onFailure().recoverWithItem(f -> {
@@ -368,7 +363,9 @@ public class PipelineRunTools implements ToolProvider {
 
     /** Reads the run until it reaches a final phase or the deadline passes, polling without blocking. */
     private Uni<JsonNode> follow(ToolContext ctx, GetRunInput in, long started, long deadline) {
-        return ctx.kubesphere().send(RUN.call(in.cluster(), "devops_project", in.devopsProject(), "run", in.run()))
+        return ctx.kubesphere().call(auth -> Scoped.on(in.cluster())
+                        ? ctx.kubesphere().devops().getRun(auth, in.cluster(), in.devopsProject(), in.run())
+                        : ctx.kubesphere().devops().getRun(auth, in.devopsProject(), in.run()))
                 .flatMap(run -> {
                     String phase = DevOpsViews.phase(run);
                     long now = System.nanoTime();
@@ -423,10 +420,14 @@ public class PipelineRunTools implements ToolProvider {
         return ToolDefinition.read("get_pipeline_run_log", Toolset.devops, LogInput.class, RunLog.class)
                 .title("Get a pipeline run's log")
                 .description("Get the last lines of a pipeline run's Jenkins console log, e.g. to see why it failed.")
-                .routes(ScopedRoute.all(RUN, LOG_ROUTE, BRANCH_LOG_ROUTE))
+                .routes(Stream.of(Scoped.routes(DevOpsApi.class, "getRun"),
+                        Scoped.routes(DevOpsLogApi.class, "runLog", "branchRunLog")).flatMap(Arrays::stream)
+                        .toArray(Route[]::new))
                 .text(RunLog::text)
                 .handler((ctx, in) -> ctx.kubesphere()
-                        .send(RUN.call(in.cluster(), "devops_project", in.devopsProject(), "run", in.run()))
+                        .call(auth -> Scoped.on(in.cluster())
+                                ? ctx.kubesphere().devops().getRun(auth, in.cluster(), in.devopsProject(), in.run())
+                                : ctx.kubesphere().devops().getRun(auth, in.devopsProject(), in.run()))
                         .flatMap(run -> {
                             Run r = Run.from(run);
                             if (r.pipeline() != null && !r.pipeline().equals(in.pipeline())) {
@@ -438,25 +439,27 @@ public class PipelineRunTools implements ToolProvider {
                                         + "in Jenkins yet (phase " + r.phase() + "), so it has no log. Wait and retry, "
                                         + "or use get_pipeline_run with wait_seconds to follow it until it starts.");
                             }
-                            KsCall call;
+                            Function<KsAuth, Uni<Response>> call;
+                            DevOpsLogApi logs = ctx.kubesphere().devopsLogs();
+                            String cluster = in.cluster();
                             if (r.branch() == null) {
-                                call = LOG_ROUTE.call(in.cluster(), "devops_project", in.devopsProject(),
-                                        "pipeline", in.pipeline(), "jenkins_id", r.jenkinsId());
+                                call = auth -> Scoped.on(cluster)
+                                        ? logs.runLog(auth, cluster, in.devopsProject(), in.pipeline(), r.jenkinsId(), 0)
+                                        : logs.runLog(auth, in.devopsProject(), in.pipeline(), r.jenkinsId(), 0);
                             } else {
-                                try {
-                                    GitBranch branch = GitBranch.parse(r.branch())
-                                            .orElseThrow(IllegalArgumentException::new);
-                                    call = BRANCH_LOG_ROUTE.call(in.cluster(), "devops_project", in.devopsProject(),
-                                            "pipeline", in.pipeline(), "branch", branch.name(), "jenkins_id",
-                                            r.jenkinsId());
-                                    call.route().expand(call.path());
-                                } catch (IllegalArgumentException e) {
-                                    throw new ToolError(ToolError.Outcome.FAILED, "The log of run " + in.run()
-                                            + " on branch " + r.branch() + " cannot be addressed by this server (the "
-                                            + "branch name does not fit in one URL path segment).");
-                                }
+                                // The Jenkins name (feat%2Fx): the REST client escapes its '%' once more on the wire.
+                                String branch = GitBranch.parse(r.branch()).map(GitBranch::name)
+                                        .filter(Route::branchFits).orElseThrow(() -> new ToolError(
+                                                ToolError.Outcome.FAILED, "The log of run " + in.run() + " on branch "
+                                                        + r.branch() + " cannot be addressed by this server (the "
+                                                        + "branch name does not fit in one URL path segment)."));
+                                call = auth -> Scoped.on(cluster)
+                                        ? logs.branchRunLog(auth, cluster, in.devopsProject(), in.pipeline(), branch,
+                                                r.jenkinsId(), 0)
+                                        : logs.branchRunLog(auth, in.devopsProject(), in.pipeline(), branch,
+                                                r.jenkinsId(), 0);
                             }
-                            return ctx.kubesphere().send(call.query("start", 0))
+                            return ctx.kubesphere().call(call)
                                     .map(body -> tail(r, body, in.tailLines() == null ? 200 : in.tailLines()));
                         }));
     }

@@ -18,6 +18,7 @@ import io.kubesphere.mcp.devops.DevOpsViews.Pipeline;
 import io.kubesphere.mcp.devops.DevOpsViews.PipelineSummary;
 import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
+import io.kubesphere.mcp.kubesphere.api.DevOpsApi;
 import io.kubesphere.mcp.policy.DnsLabel;
 import io.kubesphere.mcp.policy.Names;
 import io.smallrye.mutiny.Uni;
@@ -36,7 +37,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import static io.kubesphere.mcp.devops.ScopedRoute.DEVOPS;
 
 /** Pipelines of a DevOps project: list, read, create (plain Jenkinsfile or multi-branch from git). */
 @ApplicationScoped
@@ -44,10 +44,6 @@ public class PipelineTools implements ToolProvider {
 
     private static final Logger LOG = Logger.getLogger(PipelineTools.class);
 
-    static final ScopedRoute LIST = ScopedRoute.get(DEVOPS + "/v1alpha3/namespaces/{devops_project}/pipelines");
-    static final ScopedRoute GET =
-            ScopedRoute.get(DEVOPS + "/v1alpha3/namespaces/{devops_project}/pipelines/{pipeline}");
-    static final ScopedRoute CREATE = ScopedRoute.post(DEVOPS + "/v1alpha3/namespaces/{devops_project}/pipelines");
 
     static final String GIT_URL = "^(https?://|ssh://|git://|[A-Za-z0-9._-]+@)\\S+$";
     static final String GIT_URL_RULE = "must be a git URL (https://, ssh://, git:// or user@host:path)";
@@ -165,13 +161,16 @@ public class PipelineTools implements ToolProvider {
                 .title("List pipelines")
                 .description("List the pipelines of a DevOps project with their type (get_pipeline shows the last "
                         + "run). Filter by name substring.")
-                .routes(ScopedRoute.all(LIST))
+                .routes(Scoped.routes(DevOpsApi.class, "listPipelines"))
                 .text(list -> Paging.of(list.page(), list.limit()).render(list.total(), "pipeline",
                         list.items().stream().map(PipelineSummary::line).toList(), "; "))
                 .handler((ctx, in) -> {
                     Paging paging = Paging.of(in.page(), in.limit());
-                    return ctx.kubesphere().send(paging.apply(LIST.call(in.cluster(), "devops_project",
-                                    in.devopsProject()).query("name", in.name())))
+                    return ctx.kubesphere().call(auth -> Scoped.on(in.cluster())
+                                    ? ctx.kubesphere().devops().listPipelines(auth, in.cluster(), in.devopsProject(),
+                                            Kube.param(in.name()), paging.page(), paging.limit())
+                                    : ctx.kubesphere().devops().listPipelines(auth, in.devopsProject(), Kube.param(in.name()),
+                                            paging.page(), paging.limit()))
                             .map(body -> {
                                 int total = Kube.total(body);
                                 return new PipelineList(Kube.items(body, PipelineSummary::from), total, paging.page(),
@@ -185,10 +184,12 @@ public class PipelineTools implements ToolProvider {
                 .title("Get a pipeline")
                 .description("Get one pipeline: type, Jenkinsfile or git source, parameters, last run and the "
                         + "branches found (multi-branch).")
-                .routes(ScopedRoute.all(GET, PipelineRunTools.RUNS))
+                .routes(Scoped.routes(DevOpsApi.class, "getPipeline", "listRuns"))
                 .text(Pipeline::text)
                 .handler((ctx, in) -> ctx.kubesphere()
-                        .send(GET.call(in.cluster(), "devops_project", in.devopsProject(), "pipeline", in.pipeline()))
+                        .call(auth -> Scoped.on(in.cluster())
+                                ? ctx.kubesphere().devops().getPipeline(auth, in.cluster(), in.devopsProject(), in.pipeline())
+                                : ctx.kubesphere().devops().getPipeline(auth, in.devopsProject(), in.pipeline()))
                         .map(Pipeline::from)
                         .flatMap(p -> DevOpsViews.MULTI_BRANCH.equals(p.type()) ? Uni.createFrom().item(p)
                                 : latestRun(ctx, in).map(p::withLatestRun)));
@@ -200,8 +201,11 @@ public class PipelineTools implements ToolProvider {
      */
     private static Uni<LatestRun> latestRun(ToolContext ctx, GetInput in) {
         return ctx.kubesphere()
-                .send(PipelineRunTools.RUNS.call(in.cluster(), "devops_project", in.devopsProject(),
-                        "pipeline", in.pipeline()).query("page", 1).query("limit", 1).query("backward", "false"))
+                .call(auth -> Scoped.on(in.cluster())
+                        ? ctx.kubesphere().devops().listRuns(auth, in.cluster(), in.devopsProject(), in.pipeline(), 1, 1,
+                                null, false)
+                        : ctx.kubesphere().devops().listRuns(auth, in.devopsProject(), in.pipeline(), 1, 1, null,
+                                false))
                 .map(body -> Kube.items(body, LatestRun::fromPipelineRun).stream().findFirst().orElse(null))
                 .onFailure().recoverWithItem(f -> {
                     LOG.debugf("last run of %s not read: %s", in.pipeline(), f.getMessage());
@@ -214,13 +218,15 @@ public class PipelineTools implements ToolProvider {
                 .title("Create a pipeline")
                 .description("Create a pipeline in a DevOps project: from a Jenkinsfile (type pipeline) or for each "
                         + "branch of a git repository (multi-branch-pipeline).")
-                .routes(ScopedRoute.all(CREATE, DevOpsProjectTools.LIST_CREDENTIALS))
+                .routes(Scoped.routes(DevOpsApi.class, "createPipeline", "listCredentials"))
                 .text(p -> "Created pipeline " + p.details() + ". Start it with run_pipeline.")
                 .handler((ctx, in) -> {
                     ObjectNode body = body(in, ctx.kubesphere().knownUsername().orElse(null));
                     return checkCredential(ctx, in)
                             .flatMap(note -> ctx.kubesphere()
-                                    .send(CREATE.call(in.cluster(), "devops_project", in.devopsProject()).body(body))
+                                    .call(auth -> Scoped.on(in.cluster())
+                                            ? ctx.kubesphere().devops().createPipeline(auth, in.cluster(), in.devopsProject(), body)
+                                            : ctx.kubesphere().devops().createPipeline(auth, in.devopsProject(), body))
                                     .map(created -> Pipeline.from(created).withNotVerified(note)))
                             .onFailure(f -> f instanceof KubeSphereError e
                                     && e.kind() == KubeSphereError.Kind.CONFLICT)
@@ -240,8 +246,10 @@ public class PipelineTools implements ToolProvider {
             return Uni.createFrom().nullItem();
         }
         return ctx.kubesphere()
-                .send(DevOpsProjectTools.LIST_CREDENTIALS.call(in.cluster(), "devops_project", in.devopsProject())
-                        .query("name", in.credentialId()))
+                .call(auth -> Scoped.on(in.cluster())
+                        ? ctx.kubesphere().devops().listCredentials(auth, in.cluster(), in.devopsProject(), in.credentialId(), null,
+                                null)
+                        : ctx.kubesphere().devops().listCredentials(auth, in.devopsProject(), in.credentialId(), null, null))
                 .map(list -> {
                     boolean found = Kube.items(list, Kube::name).contains(in.credentialId());
                     if (!found) {

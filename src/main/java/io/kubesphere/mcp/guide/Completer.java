@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.kubesphere.mcp.auth.CallerCredentials;
 import io.kubesphere.mcp.catalog.ToolCatalog;
-import io.kubesphere.mcp.mcp.ToolInvoker;
+import io.kubesphere.mcp.catalog.ToolReader;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema.CompleteResult;
 import io.modelcontextprotocol.spec.McpSchema.CompleteResult.CompleteCompletion;
@@ -54,14 +54,14 @@ public class Completer {
     }
 
     private final ToolCatalog catalog;
-    private final ToolInvoker invoker;
+    private final ToolReader invoker;
     private final CallerCredentials credentials;
     private final Cache<Key, List<String>> cache = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(30))
             .maximumSize(2_000)
             .build();
 
-    public Completer(ToolCatalog catalog, ToolInvoker invoker, CallerCredentials credentials) {
+    public Completer(ToolCatalog catalog, ToolReader invoker, CallerCredentials credentials) {
         this.catalog = catalog;
         this.invoker = invoker;
         this.credentials = credentials;

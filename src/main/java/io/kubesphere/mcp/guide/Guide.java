@@ -1,11 +1,11 @@
 package io.kubesphere.mcp.guide;
 
 import io.kubesphere.mcp.catalog.ToolCatalog;
+import io.kubesphere.mcp.catalog.ToolReader;
 import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.catalog.ToolError;
 import io.kubesphere.mcp.catalog.Toolset;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
-import io.kubesphere.mcp.mcp.ToolInvoker;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncCompletionSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncPromptSpecification;
@@ -44,10 +44,10 @@ public class Guide {
     private static final int LOG_LINES = 5000;
 
     private final ToolCatalog catalog;
-    private final ToolInvoker invoker;
+    private final ToolReader invoker;
     private final Completer completer;
 
-    public Guide(ToolCatalog catalog, ToolInvoker invoker, Completer completer) {
+    public Guide(ToolCatalog catalog, ToolReader invoker, Completer completer) {
         this.catalog = catalog;
         this.invoker = invoker;
         this.completer = completer;

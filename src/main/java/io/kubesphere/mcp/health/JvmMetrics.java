@@ -21,7 +21,7 @@ import java.util.List;
 /**
  * JVM and process metrics (memory, GC, threads, classes, CPU, file descriptors, uptime) on /q/metrics, bound only
  * when something listens. Quarkus' own JVM binder is switched off at build time because it also ran on stdio, where
- * nobody reads them, for ~30 ms of every spawn (A/B of 12 spawns each, Java 25 with the AOT cache).
+ * nobody reads them, at a cost to every spawn (docs/performance.md).
  */
 @ApplicationScoped
 public class JvmMetrics {

@@ -2,7 +2,6 @@ package io.kubesphere.mcp.health;
 
 import io.kubesphere.mcp.config.ServerConfig;
 import io.kubesphere.mcp.kubesphere.Credentials;
-import io.kubesphere.mcp.kubesphere.KsCall;
 import io.kubesphere.mcp.kubesphere.KubeSphereClient;
 import io.kubesphere.mcp.kubesphere.KubeSphereEndpoint;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
@@ -79,7 +78,7 @@ public class KubeSphereReadiness implements AsyncHealthCheck {
         }
         boolean passthrough = config.auth() == ServerConfig.Auth.passthrough;
         Credentials using = passthrough ? ANONYMOUS : credentials.get();
-        return client.send(using, KsCall.of(UpstreamGuard.VERSION), call -> {
+        return client.call(using, auth -> client.version().version(auth), call -> {
                 })
                 .map(version -> base().up().build())
                 .onFailure().recoverWithItem(failure -> verdict(failure, passthrough))

@@ -2,6 +2,7 @@ package io.kubesphere.mcp.kubesphere;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubesphere.mcp.config.Jackson;
 import io.kubesphere.mcp.kubesphere.KubeSphereError.Kind;
 
 import java.net.ConnectException;
@@ -21,7 +22,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ErrorMapper {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.plain();
     private static final int MAX_MESSAGE = 300;
     private static final Pattern TITLE = Pattern.compile("<(title|h1)[^>]*>([^<]*)<", Pattern.CASE_INSENSITIVE);
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\p{Cf}\\s]+");

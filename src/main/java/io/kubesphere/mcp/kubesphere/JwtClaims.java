@@ -3,6 +3,7 @@ package io.kubesphere.mcp.kubesphere;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.kubesphere.mcp.config.Jackson;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -14,7 +15,7 @@ import java.util.Optional;
  */
 public final class JwtClaims {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.plain();
 
     private JwtClaims() {
     }

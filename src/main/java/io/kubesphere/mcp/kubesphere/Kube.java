@@ -51,6 +51,11 @@ public final class Kube {
         return out;
     }
 
+    /** A query parameter value, or null (not sent) when blank: KubeSphere treats every key it gets as a filter. */
+    public static String param(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
     /** totalItems of a KubeSphere list, or the item count when the body has none. */
     public static int total(JsonNode list) {
         if (list != null && list.has("totalItems")) {

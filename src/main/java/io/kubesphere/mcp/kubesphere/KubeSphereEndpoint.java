@@ -3,23 +3,27 @@ package io.kubesphere.mcp.kubesphere;
 import io.kubesphere.mcp.config.ConfigCheck;
 import io.kubesphere.mcp.config.KubeSphereConfig;
 import io.kubesphere.mcp.config.ServerConfig;
-import io.kubesphere.mcp.sandbox.Sandbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import java.util.Optional;
 
-/** The base URL of ks-apiserver: the sandbox simulator, or KUBESPHERE_HOST. Never a silent fallback between them. */
+/** The configured {@link KubeSphereTarget} (KUBESPHERE_HOST, or the sandbox's), and whether the setup can run at all. */
 @ApplicationScoped
 public class KubeSphereEndpoint {
 
     private final ServerConfig server;
     private final KubeSphereConfig kubesphere;
-    private final Sandbox sandbox;
+    private final Instance<KubeSphereTarget> targets;
 
-    public KubeSphereEndpoint(ServerConfig server, KubeSphereConfig kubesphere, Sandbox sandbox) {
+    public KubeSphereEndpoint(ServerConfig server, KubeSphereConfig kubesphere, Instance<KubeSphereTarget> targets) {
         this.server = server;
         this.kubesphere = kubesphere;
-        this.sandbox = sandbox;
+        this.targets = targets;
+    }
+
+    public KubeSphereTarget target() {
+        return targets.get();
     }
 
     /** Why the server cannot run as configured, or empty (Main checks the same before Quarkus starts). */
@@ -28,14 +32,14 @@ public class KubeSphereEndpoint {
                 server.transport() == ServerConfig.Transport.http, server.sandbox(),
                 kubesphere.host().map(String::strip).orElse(""), kubesphere.username().map(String::strip).orElse(""),
                 kubesphere.password().isPresent(), kubesphere.token().filter(t -> !t.isBlank()).isPresent());
-        return Optional.ofNullable(ConfigCheck.setupProblem(setup, Sandbox::isDemoUser));
+        return Optional.ofNullable(ConfigCheck.setupProblem(setup, user -> target().knownPassword(user).isPresent()));
     }
 
     public String baseUrl() {
-        if (server.sandbox()) {
-            return sandbox.baseUrl();
+        Optional<String> problem = problem();
+        if (problem.isPresent() && !server.sandbox() && kubesphere.host().map(String::isBlank).orElse(true)) {
+            throw new IllegalStateException(problem.get());
         }
-        String host = kubesphere.host().orElseThrow(() -> new IllegalStateException(problem().orElse("no host"))).strip();
-        return host.endsWith("/") ? host.substring(0, host.length() - 1) : host;
+        return target().baseUrl();
     }
 }

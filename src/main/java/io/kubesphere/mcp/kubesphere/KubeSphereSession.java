@@ -1,11 +1,17 @@
 package io.kubesphere.mcp.kubesphere;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubesphere.mcp.kubesphere.api.DevOpsApi;
+import io.kubesphere.mcp.kubesphere.api.DevOpsLogApi;
+import io.kubesphere.mcp.kubesphere.api.IamApi;
+import io.kubesphere.mcp.kubesphere.api.TenantApi;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** KubeSphere as one tool call sees it: bound to the caller's credentials, recording what it sent. */
 public final class KubeSphereSession {
@@ -19,8 +25,28 @@ public final class KubeSphereSession {
         this.credentials = credentials;
     }
 
-    public Uni<JsonNode> send(KsCall call) {
-        return client.send(credentials, call, this::record);
+    /**
+     * One KubeSphere request as this call's identity: {@code request} invokes an API method with the given
+     * authorization, e.g. {@code call(auth -> iam().getUser(auth, name))}; a 401 renews and invokes it once more.
+     */
+    public Uni<JsonNode> call(Function<KsAuth, Uni<Response>> request) {
+        return client.call(credentials, request, this::record);
+    }
+
+    public IamApi iam() {
+        return client.iam();
+    }
+
+    public TenantApi tenant() {
+        return client.tenant();
+    }
+
+    public DevOpsApi devops() {
+        return client.devops();
+    }
+
+    public DevOpsLogApi devopsLogs() {
+        return client.devopsLogs();
     }
 
     private synchronized void record(UpstreamCall call) {

@@ -3,6 +3,7 @@ package io.kubesphere.mcp.kubesphere;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubesphere.mcp.kubesphere.KubeSphereError.Kind;
+import io.kubesphere.mcp.kubesphere.api.OAuthApi;
 import io.smallrye.mutiny.Uni;
 import org.jboss.logging.Logger;
 
@@ -29,7 +30,7 @@ public final class PasswordCredentials implements Credentials {
     record Token(String header, String refreshToken, Instant refreshAt, Instant expiresAt) {
     }
 
-    private final KubeSphereWire wire;
+    private final OAuthApi oauth;
     private final String username;
     private final String password;
     private final Duration refreshMargin;
@@ -43,15 +44,15 @@ public final class PasswordCredentials implements Credentials {
     private Instant loginBlockedUntil = Instant.MIN;
     private Duration backoff;
 
-    public PasswordCredentials(KubeSphereWire wire, String username, String password, Duration refreshMargin,
+    public PasswordCredentials(OAuthApi oauth, String username, String password, Duration refreshMargin,
             Duration backoffBase, Clock clock) {
-        this(wire, username, password, refreshMargin, backoffBase, clock, KubeSphereEvents.NONE);
+        this(oauth, username, password, refreshMargin, backoffBase, clock, KubeSphereEvents.NONE);
     }
 
-    public PasswordCredentials(KubeSphereWire wire, String username, String password, Duration refreshMargin,
+    public PasswordCredentials(OAuthApi oauth, String username, String password, Duration refreshMargin,
             Duration backoffBase, Clock clock, KubeSphereEvents events) {
         this.events = events;
-        this.wire = wire;
+        this.oauth = oauth;
         this.username = username;
         this.password = password;
         this.refreshMargin = refreshMargin;
@@ -165,17 +166,18 @@ public final class PasswordCredentials implements Credentials {
 
     private Uni<Token> call(String form, String grant) {
         Instant requested = clock.instant();
-        Route token = UpstreamGuard.TOKEN;
-        return wire.send(token.method(), token.template(), "", token.accept(), null, "application/x-www-form-urlencoded",
-                        form.getBytes(StandardCharsets.UTF_8))
-                .map(response -> toToken(response, grant, requested))
+        return Uni.createFrom().deferred(() -> oauth.token(form))
+                .map(response -> {
+                    try (response) {
+                        return toToken(response.getStatus(), response.hasEntity() ? response.readEntity(String.class) : "",
+                                grant, requested);
+                    }
+                })
                 .invoke(t -> events.grant(grant, true))
                 .onFailure().invoke(f -> events.grant(grant, false));
     }
 
-    private Token toToken(WireResponse response, String grant, Instant requested) {
-        String body = response.text();
-        int status = response.status();
+    private Token toToken(int status, String body, String grant, Instant requested) {
         if (status != 200) {
             throw loginError(status, body, grant);
         }

@@ -1,6 +1,5 @@
 package io.kubesphere.mcp.kubesphere;
 
-import io.kubesphere.mcp.policy.GitBranch;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One (method, path template) pair that a tool may send to KubeSphere. Routes are the unit of the upstream allowlist:
- * the same object that builds a request path is the one the guard checks, so a tool cannot send what it did not declare.
+ * One (method, path template) pair that a tool may send to KubeSphere, read from an API interface method
+ * ({@code kubesphere.api.Routes}). Routes are the unit of the upstream allowlist: the guard matches the raw path the
+ * REST client is about to send against the routes the offered tools declare, so a tool cannot send what it did not
+ * declare, and a path parameter that is not one plain segment matches nothing.
  */
 public final class Route {
 
@@ -76,6 +77,11 @@ public final class Route {
         return new Route(method, template);
     }
 
+    /** A route as an API interface declares it ({@code kubesphere.api.Routes} reads the annotations). */
+    public static Route of(String method, String template, String produces) {
+        return new Route(method, template, produces);
+    }
+
     /** The same route, declared as producing {@code mediaType} (as its go-restful registration says). */
     public Route produces(String mediaType) {
         return new Route(method, template, mediaType);
@@ -119,6 +125,15 @@ public final class Route {
             path = path.replace("{" + var + "}", segment);
         }
         return path;
+    }
+
+    /**
+     * Whether a Jenkins branch name ({@code feat%2Fx}) fits the {branch} variable once the REST client has escaped its
+     * '%' ({@code feat%252Fx}): the guard would refuse it otherwise, so a tool can say why before asking.
+     */
+    public static boolean branchFits(String jenkinsName) {
+        String segment = branchSegment(jenkinsName);
+        return segment != null && segment.matches(BRANCH_SEGMENT);
     }
 
     /** Decode-then-validate: only the %2F escape, a valid git branch underneath, never a raw '/'. */

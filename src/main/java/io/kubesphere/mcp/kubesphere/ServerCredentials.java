@@ -2,25 +2,29 @@ package io.kubesphere.mcp.kubesphere;
 
 import io.kubesphere.mcp.config.KubeSphereConfig;
 import io.kubesphere.mcp.config.ServerConfig;
-import io.kubesphere.mcp.sandbox.KubeSphereSimulator;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.util.Optional;
 
-/** The server's own KubeSphere identity (configured credentials, or a demo user in the sandbox). */
+/** The server's own KubeSphere identity (configured credentials, or a user the target brings, e.g. the sandbox's). */
 @ApplicationScoped
 public class ServerCredentials {
 
     private final ServerConfig server;
     private final KubeSphereConfig config;
     private final KubeSphereClient client;
+    private final KubeSphereEndpoint endpoint;
+    private final Clock clock;
     private volatile Credentials credentials;
 
-    public ServerCredentials(ServerConfig server, KubeSphereConfig config, KubeSphereClient client) {
+    public ServerCredentials(ServerConfig server, KubeSphereConfig config, KubeSphereClient client,
+            KubeSphereEndpoint endpoint, Clock clock) {
         this.server = server;
         this.config = config;
         this.client = client;
+        this.endpoint = endpoint;
+        this.clock = clock;
     }
 
     public Credentials get() {
@@ -41,9 +45,10 @@ public class ServerCredentials {
             return Credentials.refusing("KS_MCP_AUTH=passthrough: this server holds no KubeSphere credentials; each request "
                     + "must carry its caller's KubeSphere token (Authorization: Bearer).");
         }
-        if (server.sandbox()) {
-            String user = config.username().orElse("admin");
-            String password = config.password().orElse(KubeSphereSimulator.demoPassword(user));
+        KubeSphereTarget target = endpoint.target();
+        if (target.defaultUser().isPresent()) {
+            String user = config.username().orElse(target.defaultUser().get());
+            String password = config.password().orElse(target.knownPassword(user).orElse(null));
             if (password == null) {
                 return Credentials.refusing("KUBESPHERE_USERNAME='" + user + "' is not a demo user of the sandbox; "
                         + "unset it (admin) or use one of the demo users listed in the README.");
@@ -61,7 +66,7 @@ public class ServerCredentials {
     }
 
     private Credentials password(String user, String password) {
-        return new PasswordCredentials(client.wire(), user, password, config.tokenRefreshMargin(), config.loginBackoff(),
-                Clock.systemUTC(), client.events());
+        return new PasswordCredentials(client.oauth(), user, password, config.tokenRefreshMargin(), config.loginBackoff(),
+                clock, client.events());
     }
 }

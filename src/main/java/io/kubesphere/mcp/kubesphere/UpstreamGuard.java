@@ -1,20 +1,26 @@
 package io.kubesphere.mcp.kubesphere;
 
+import io.kubesphere.mcp.kubesphere.api.Routes;
+
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Policy rule 1: a request goes out only when its (method, raw path) matches a declared route; {@link KubeSphereWire}
- * asks at the last moment before the network. DELETE and PATCH are on no list, so they can never leave, whatever
+ * Policy rule 1: a request goes out only when its (method, raw path) matches a declared route; the REST clients'
+ * request filter ({@link GuardFilter}) asks at the last moment before the network. DELETE and PATCH are on no list, so they can never leave, whatever
  * code asks for them.
  */
 public final class UpstreamGuard {
 
-    public static final Route TOKEN = Route.post("/oauth/token");
+    public static final Route TOKEN = Routes.TOKEN;
     /** Infrastructure read with no tenant data: readiness probes and checking a caller's token (401 if KubeSphere rejects it). */
-    public static final Route VERSION = Route.get("/kapis/version");
+    public static final Route VERSION = Routes.VERSION;
 
     private final Set<Route> allowed;
+    /** The same routes, for matching raw paths in a stable order. */
+    private final List<Route> ordered;
 
     public UpstreamGuard(Set<Route> routes) {
         Set<Route> all = new LinkedHashSet<>(routes);
@@ -26,15 +32,21 @@ public final class UpstreamGuard {
             }
         }
         this.allowed = Set.copyOf(all);
+        this.ordered = List.copyOf(all);
     }
 
     public boolean permits(String method, String rawPath) {
-        for (Route route : allowed) {
+        return match(method, rawPath).isPresent();
+    }
+
+    /** The declared route a raw request matches, or empty when it may not be sent. */
+    public Optional<Route> match(String method, String rawPath) {
+        for (Route route : ordered) {
             if (route.matches(method, rawPath)) {
-                return true;
+                return Optional.of(route);
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     public boolean permits(Route route) {

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.kubesphere.mcp.config.ConfigCheck;
+import io.kubesphere.mcp.config.Jackson;
 import jakarta.inject.Inject;
 import org.jboss.logmanager.handlers.SizeRotatingFileHandler;
 
@@ -53,7 +54,7 @@ public class AuditLog {
     private static final int MAX_KEY = 64;
     private static final int MAX_MESSAGE = 512;
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Jackson.plain();
     private final String destination;
     private final long maxSize;
     private final PrintStream stderr = System.err;

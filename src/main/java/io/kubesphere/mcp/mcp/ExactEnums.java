@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
+import io.kubesphere.mcp.config.Jackson;
 import java.io.IOException;
 
 /**
@@ -22,7 +23,7 @@ import java.io.IOException;
  */
 final class ExactEnums {
 
-    private static final ObjectMapper WIRE = new ObjectMapper();
+    private static final ObjectMapper WIRE = Jackson.plain();
 
     private ExactEnums() {
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.kubesphere.mcp.config.Jackson;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
@@ -37,7 +38,7 @@ public class McpJson {
     @Produces
     @Singleton
     JsonSchemaValidator schemaValidator() {
-        return new DefaultJsonSchemaValidator(new ObjectMapper());
+        return new DefaultJsonSchemaValidator(Jackson.plain());
     }
 
     public static ObjectMapper create() {
@@ -71,7 +72,7 @@ public class McpJson {
                 gen.writeEndObject();
             }
         });
-        return new ObjectMapper().registerModule(module)
+        return Jackson.plain().copy().registerModule(module)
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 

@@ -41,7 +41,6 @@ public class McpServerRuntime {
 
     private static final Logger LOG = Logger.getLogger(McpServerRuntime.class);
 
-    public static final String NAME = ServerIdentity.NAME;
     public static final String INSTRUCTIONS = "KubeSphere tenant management (workspaces, projects, users, members, "
             + "built-in roles) and DevOps pipelines. Never deletes; only built-in roles; least privilege by default; "
             + "admin grants need a person's confirmation. Call whoami first to see who you act as.";

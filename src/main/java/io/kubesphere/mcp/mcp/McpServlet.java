@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubesphere.mcp.auth.PassthroughGate;
+import io.kubesphere.mcp.config.Jackson;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ReadListener;
@@ -36,7 +37,7 @@ import java.nio.charset.StandardCharsets;
 @WebServlet(urlPatterns = "/mcp", asyncSupported = true, loadOnStartup = 1)
 public class McpServlet extends HttpServlet {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.plain();
     private static final int MAX_BODY = 4 * 1024 * 1024;
     private static final String SESSION_HEADER = "Mcp-Session-Id";
     static final String NO_SESSION = "Missing Mcp-Session-Id header: send initialize first (without the header), "

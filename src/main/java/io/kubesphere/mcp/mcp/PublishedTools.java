@@ -2,6 +2,7 @@ package io.kubesphere.mcp.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubesphere.mcp.config.Jackson;
 import org.jboss.logging.Logger;
 
 import java.io.InputStream;
@@ -17,7 +18,7 @@ final class PublishedTools {
 
     static final String RESOURCE = "/mcp-tools.json";
     private static final Logger LOG = Logger.getLogger(PublishedTools.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.plain();
 
     private PublishedTools() {
     }

@@ -1,6 +1,7 @@
 package io.kubesphere.mcp.mcp;
 
 import io.kubesphere.mcp.catalog.Toolset;
+import io.kubesphere.mcp.config.ServerConfig;
 import io.modelcontextprotocol.spec.McpSchema;
 
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ import java.util.List;
 public final class ServerIdentity {
 
     /** The MCP implementation name (serverInfo.name); clients key on it, so it stays as it was. */
-    public static final String NAME = "kubesphere-mcp-server";
+    public static final String NAME = ServerConfig.SERVER_NAME;
     /** The MCP Registry name: reverse DNS of the GitHub organisation that publishes it, as the registry verifies. */
     public static final String REGISTRY_NAME = "io.github.kubesphere/kubesphere-mcp-server";
     public static final String TITLE = "KubeSphere";

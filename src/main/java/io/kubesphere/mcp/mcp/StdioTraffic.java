@@ -1,7 +1,6 @@
 package io.kubesphere.mcp.mcp;
 
 import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
 
 import java.io.IOException;

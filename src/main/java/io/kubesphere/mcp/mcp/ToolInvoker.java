@@ -12,6 +12,8 @@ import io.kubesphere.mcp.catalog.ToolCatalog;
 import io.kubesphere.mcp.catalog.ToolContext;
 import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.catalog.ToolError;
+import io.kubesphere.mcp.catalog.ToolReader;
+import io.kubesphere.mcp.config.Jackson;
 import io.kubesphere.mcp.kubesphere.KubeSphereClient;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
 import io.kubesphere.mcp.kubesphere.KubeSphereSession;
@@ -38,7 +40,7 @@ import java.util.stream.Collectors;
  * as an isError result that says what to do; nothing here answers with a stack trace.
  */
 @ApplicationScoped
-public class ToolInvoker {
+public class ToolInvoker implements ToolReader {
 
     private static final Logger LOG = Logger.getLogger(ToolInvoker.class);
 
@@ -47,11 +49,11 @@ public class ToolInvoker {
     private final CallerCredentials credentials;
     private final AuditLog audit;
     private final ServerMetrics metrics;
-    private final ObjectMapper inputs = new ObjectMapper()
+    private final ObjectMapper inputs = Jackson.plain().copy()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
             .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
             .registerModule(ExactEnums.module());
-    private final ObjectMapper outputs = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    private final ObjectMapper outputs = Jackson.plain().copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     public ToolInvoker(ToolCatalog catalog, KubeSphereClient client, CallerCredentials credentials, AuditLog audit,
             ServerMetrics metrics) {
@@ -91,6 +93,7 @@ public class ToolInvoker {
      * availability check, argument validation, identity and upstream allowlist as tools/call, without its metrics.
      * Fails with the ToolError or KubeSphereError a tools/call would have turned into an isError result.
      */
+    @Override
     @SuppressWarnings("unchecked")
     public <I, O> Uni<Map<String, Object>> read(ToolDefinition<I, O> tool, McpAsyncServerExchange exchange,
             Map<String, Object> arguments) {

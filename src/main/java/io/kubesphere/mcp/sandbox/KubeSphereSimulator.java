@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -29,14 +30,16 @@ import java.util.Set;
  */
 public final class KubeSphereSimulator {
     private final Object lock = new Object();
-    private final SimWorld world = new SimWorld();
-    private final SimAuth auth = new SimAuth(world);
+    private final SimWorld world;
+    private final SimAuth auth;
     private final SimRouter router = new SimRouter();
     /** The OAuth routes (pkg/kapis/oauth/register.go): reached without the cluster-prefix rewrite. */
     private final SimRouter oauth = new SimRouter();
     /** The newest requests, for tests and the benchmark; bounded so that a long sandbox session does not grow. */
     private final ArrayDeque<RecordedRequest> recorded = new ArrayDeque<>();
     static final int RECORDED_MAX = 10_000;
+    /** The bound in force; a unit test lowers it to see the bound work without ten thousand requests. */
+    volatile int recordedMax = RECORDED_MAX;
     private volatile boolean unavailable;
     private volatile int overloadedRetryAfter;
     private volatile java.util.regex.Pattern forbiddenReads;
@@ -45,7 +48,9 @@ public final class KubeSphereSimulator {
     private volatile HttpServer server;
     private volatile int port = -1;
 
-    private KubeSphereSimulator() {
+    private KubeSphereSimulator(Clock clock) {
+        world = new SimWorld(clock);
+        auth = new SimAuth(world);
         SimAuthorizer authz = new SimAuthorizer(world);
         new TenantApi(world, authz).register(router);
         new IamApi(world, authz).register(router);
@@ -65,14 +70,19 @@ public final class KubeSphereSimulator {
 
     /** Built-in roles, cluster {@code host} and user {@code admin} only. */
     public static KubeSphereSimulator empty() {
-        KubeSphereSimulator sim = new KubeSphereSimulator();
+        KubeSphereSimulator sim = new KubeSphereSimulator(Clock.systemUTC());
         DemoData.base(sim.world);
         return sim;
     }
 
     /** The tenant example of the skill documents; see {@link DemoData}. */
     public static KubeSphereSimulator withDemoData() {
-        KubeSphereSimulator sim = new KubeSphereSimulator();
+        return withDemoData(Clock.systemUTC());
+    }
+
+    /** The demo data on the server's clock: token lifetimes and run progress follow it. */
+    public static KubeSphereSimulator withDemoData(Clock clock) {
+        KubeSphereSimulator sim = new KubeSphereSimulator(clock);
         DemoData.demo(sim.world);
         return sim;
     }
@@ -202,7 +212,7 @@ public final class KubeSphereSimulator {
                 } else {
                     resp = dispatch(ex, req.getHeader("Authorization"), accept);
                 }
-                if (recorded.size() == RECORDED_MAX) {
+                if (recorded.size() >= recordedMax) {
                     recorded.removeFirst();
                 }
                 recorded.addLast(new RecordedRequest(ex.method, ex.rawPath, ex.rawQuery, ex.user, contentType, accept,

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the built-in KubeSphere simulator on loopback when KS_MCP_SANDBOX=true. */
@@ -18,9 +19,11 @@ public class Sandbox {
 
     private final ServerConfig config;
     private final Vertx vertx;
+    private final Clock clock;
     private volatile KubeSphereSimulator simulator;
 
-    public Sandbox(ServerConfig config, Vertx vertx) {
+    public Sandbox(ServerConfig config, Vertx vertx, Clock clock) {
+        this.clock = clock;
         this.config = config;
         this.vertx = vertx;
     }
@@ -43,7 +46,7 @@ public class Sandbox {
             throw new IllegalStateException("the sandbox is off (KS_MCP_SANDBOX is not true)");
         }
         if (simulator == null) {
-            KubeSphereSimulator created = KubeSphereSimulator.withDemoData();
+            KubeSphereSimulator created = KubeSphereSimulator.withDemoData(clock);
             try {
                 created.start(vertx).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             } catch (Exception e) {
@@ -53,11 +56,6 @@ public class Sandbox {
             simulator = created;
         }
         return simulator;
-    }
-
-    /** Whether the sandbox has a demo user of this name (its password is then known). */
-    public static boolean isDemoUser(String username) {
-        return KubeSphereSimulator.demoPassword(username) != null;
     }
 
     public String baseUrl() {

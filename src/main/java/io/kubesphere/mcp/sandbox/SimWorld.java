@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +73,8 @@ final class SimWorld {
     record TokenInfo(String username, String type, Instant expires) {
     }
 
-    // Clock: real time plus a test-controlled offset, so both advanceClock and real waits move it.
+    // Time: the given clock plus an offset that advanceClock moves, so both it and the clock move the world.
+    private final Clock clock;
     private Duration clockOffset = Duration.ZERO;
     Duration accessTokenMaxAge = Duration.ofHours(2);
     private long resourceVersion = 40000;
@@ -105,14 +107,15 @@ final class SimWorld {
     /** iam.kubesphere.io/v1beta1 LoginRecords, oldest first. */
     final List<ObjectNode> loginRecords = new ArrayList<>();
 
-    SimWorld() {
+    SimWorld(Clock clock) {
+        this.clock = clock;
         SecureRandom sr = new SecureRandom();
         sr.nextBytes(jwtSecret);
         sr.nextBytes(passwordSalt);
     }
 
     Instant now() {
-        return Instant.now().plus(clockOffset);
+        return clock.instant().plus(clockOffset);
     }
 
     void advance(Duration d) {

@@ -8,10 +8,11 @@ import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.catalog.ToolError;
 import io.kubesphere.mcp.catalog.ToolProvider;
 import io.kubesphere.mcp.catalog.Toolset;
-import io.kubesphere.mcp.kubesphere.KsCall;
 import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
 import io.kubesphere.mcp.kubesphere.Route;
+import io.kubesphere.mcp.kubesphere.api.Routes;
+import io.kubesphere.mcp.kubesphere.api.TenantApi;
 import io.kubesphere.mcp.policy.Roles;
 import io.kubesphere.mcp.policy.Username;
 import io.smallrye.mutiny.Multi;
@@ -40,8 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class AccessTools implements ToolProvider {
 
-    static final Route MEMBER_PROJECTS = Route.get("/clusters/{cluster}/kapis/tenant.kubesphere.io/v1beta1/workspaces/"
-            + "{workspace}/workspacemembers/{username}/namespaces");
+    static final Route MEMBER_PROJECTS = Routes.route(TenantApi.class, "listMemberProjects");
     static final int WORKSPACES_MAX = 30;
     static final int LISTINGS_MAX = 30;
     static final int PROJECTS_MAX = 30;
@@ -93,7 +93,8 @@ public class AccessTools implements ToolProvider {
                         + "before granting.")
                 .routes(UserTools.GET, WorkspaceTools.LIST, MemberTools.LIST_WS, MEMBER_PROJECTS, MemberTools.LIST_NS)
                 .text(AccessTools::render)
-                .handler((ctx, in) -> ctx.kubesphere().send(KsCall.of(UserTools.GET, "username", in.username()))
+                .handler((ctx, in) -> ctx.kubesphere()
+                        .call(auth -> ctx.kubesphere().iam().getUser(auth, in.username()))
                         .onFailure(e -> status(e) == 404).transform(e -> ToolError.invalid("There is no KubeSphere "
                                 + "user '" + in.username() + "'. Check the spelling with list_users."))
                         .chain(user -> explain(ctx, in.username(), user)));
@@ -108,7 +109,8 @@ public class AccessTools implements ToolProvider {
                             + "memberships are not listed one by one.")));
         }
         Budget budget = Budget.fresh();
-        return ctx.kubesphere().send(KsCall.of(WorkspaceTools.LIST).query("page", 1).query("limit", WORKSPACES_MAX))
+        return ctx.kubesphere()
+                .call(auth -> ctx.kubesphere().tenant().listWorkspaces(auth, null, 1, WORKSPACES_MAX))
                 .chain(list -> {
                     List<JsonNode> templates = Kube.items(list, t -> t);
                     int total = Kube.total(list);
@@ -132,7 +134,8 @@ public class AccessTools implements ToolProvider {
     /** The user's role in one workspace and their projects there, or null when they are not a member. */
     private static Uni<WorkspaceAccess> workspace(ToolContext ctx, String username, JsonNode template, Budget budget) {
         String ws = Kube.name(template);
-        return ctx.kubesphere().send(KsCall.of(MemberTools.LIST_WS, "workspace", ws).query("names", username))
+        return ctx.kubesphere()
+                .call(auth -> ctx.kubesphere().iam().listWorkspaceMembers(auth, ws, username, null, null))
                 .onFailure(e -> status(e) == 403 || status(e) == 404).recoverWithItem(e -> {
                     budget.notes().add("Workspace " + ws + ": its members could not be read (" + status(e) + ").");
                     return null;
@@ -163,8 +166,8 @@ public class AccessTools implements ToolProvider {
                     + LISTINGS_MAX + " project lists reached).");
             return Uni.createFrom().item(List.of());
         }
-        return ctx.kubesphere().send(KsCall.of(MEMBER_PROJECTS, "cluster", cluster, "workspace", ws, "username",
-                        username).query("page", 1).query("limit", PROJECTS_MAX))
+        return ctx.kubesphere().call(auth -> ctx.kubesphere().tenant().listMemberProjects(auth, cluster, ws,
+                        username, 1, PROJECTS_MAX))
                 .onFailure(e -> status(e) == 403 || status(e) == 404).recoverWithItem(e -> {
                     budget.notes().add("Workspace " + ws + " on cluster " + cluster + ": projects could not be read ("
                             + status(e) + ").");
@@ -191,8 +194,8 @@ public class AccessTools implements ToolProvider {
                     + " role look-ups reached).");
             return Uni.createFrom().item(new ProjectAccess(cluster, project, devops, null, null));
         }
-        return ctx.kubesphere().send(KsCall.of(MemberTools.LIST_NS, "cluster", cluster, "project", project)
-                        .query("names", username))
+        return ctx.kubesphere().call(auth -> ctx.kubesphere().iam().listProjectMembers(auth, cluster, project,
+                        username, null, null))
                 .onFailure(e -> status(e) == 403 || status(e) == 404).recoverWithItem(e -> {
                     budget.notes().add("Project " + project + " (" + cluster + "): its members could not be read ("
                             + status(e) + ").");

@@ -6,9 +6,11 @@ import io.kubesphere.mcp.catalog.Paging;
 import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.catalog.ToolProvider;
 import io.kubesphere.mcp.catalog.Toolset;
-import io.kubesphere.mcp.kubesphere.KsCall;
 import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.Route;
+import io.kubesphere.mcp.kubesphere.api.IamApi;
+import io.kubesphere.mcp.kubesphere.api.Routes;
+import io.kubesphere.mcp.kubesphere.api.TenantApi;
 import io.kubesphere.mcp.policy.DnsLabel;
 import io.kubesphere.mcp.policy.Names;
 import io.kubesphere.mcp.policy.Roles;
@@ -28,8 +30,8 @@ import java.util.List;
 @ApplicationScoped
 public class ClusterTools implements ToolProvider {
 
-    static final Route WORKSPACE_CLUSTERS = Route.get(WorkspaceTools.TENANT + "/workspaces/{workspace}/clusters");
-    static final Route CLUSTER_MEMBERS = Route.get("/clusters/{cluster}/kapis/iam.kubesphere.io/v1beta1/clustermembers");
+    static final Route WORKSPACE_CLUSTERS = Routes.route(TenantApi.class, "listWorkspaceClusters");
+    static final Route CLUSTER_MEMBERS = Routes.route(IamApi.class, "listClusterMembers");
     static final String CLUSTER_ROLE_ANNOTATION = "iam.kubesphere.io/clusterrole";
 
     public record WorkspaceClusters(String workspace, List<Cluster> items, int total) {
@@ -63,7 +65,7 @@ public class ClusterTools implements ToolProvider {
                         : String.join(", ", w.items().stream().map(c -> c.name() + (c.ready() ? "" : " (NOT ready)"))
                         .toList())))
                 .handler((ctx, in) -> ctx.kubesphere()
-                        .send(KsCall.of(WORKSPACE_CLUSTERS, "workspace", in.workspace()))
+                        .call(auth -> ctx.kubesphere().tenant().listWorkspaceClusters(auth, in.workspace()))
                         .onFailure().transform(e -> Tenants.forbiddenIn(e, "workspace " + in.workspace()))
                         .map(body -> new WorkspaceClusters(in.workspace(), Kube.items(body, Cluster::from),
                                 Kube.total(body))));
@@ -78,8 +80,8 @@ public class ClusterTools implements ToolProvider {
                         list.items().stream().map(Member::line).toList(), ", "))
                 .handler((ctx, in) -> {
                     Paging paging = Paging.of(in.page(), in.limit());
-                    return ctx.kubesphere().send(paging.apply(KsCall.of(CLUSTER_MEMBERS, "cluster", in.cluster())
-                                    .query("clusterrole", in.clusterrole())))
+                    return ctx.kubesphere().call(auth -> ctx.kubesphere().iam().listClusterMembers(auth,
+                                    in.cluster(), Kube.param(in.clusterrole()), paging.page(), paging.limit()))
                             .map(body -> {
                                 int total = Kube.total(body);
                                 return new MemberList(Kube.items(body, m -> {

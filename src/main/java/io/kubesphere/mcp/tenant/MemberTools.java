@@ -11,12 +11,12 @@ import io.kubesphere.mcp.catalog.Paging;
 import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.catalog.ToolProvider;
 import io.kubesphere.mcp.catalog.Toolset;
-import io.kubesphere.mcp.kubesphere.KsCall;
+import io.kubesphere.mcp.kubesphere.api.IamApi;
+import io.kubesphere.mcp.kubesphere.api.Routes;
 import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
 import io.kubesphere.mcp.kubesphere.Route;
 import io.kubesphere.mcp.policy.DnsLabel;
-import io.kubesphere.mcp.policy.Names;
 import io.kubesphere.mcp.policy.Username;
 import io.kubesphere.mcp.policy.PrivilegedGrants;
 import io.kubesphere.mcp.policy.Roles;
@@ -26,8 +26,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -36,14 +34,12 @@ import java.util.function.UnaryOperator;
 @ApplicationScoped
 public class MemberTools implements ToolProvider {
 
-    static final String WS_MEMBERS = Tenants.IAM + "/workspaces/{workspace}/workspacemembers";
-    static final Route LIST_WS = Route.get(WS_MEMBERS);
-    static final Route INVITE_WS = Route.post(WS_MEMBERS);
-    static final Route SET_WS = Route.put(WS_MEMBERS + "/{username}");
-    static final String NS_MEMBERS = "/clusters/{cluster}/kapis/iam.kubesphere.io/v1beta1/namespaces/{project}/namespacemembers";
-    static final Route LIST_NS = Route.get(NS_MEMBERS);
-    static final Route INVITE_NS = Route.post(NS_MEMBERS);
-    static final Route SET_NS = Route.put(NS_MEMBERS + "/{username}");
+    static final Route LIST_WS = Routes.route(IamApi.class, "listWorkspaceMembers");
+    static final Route INVITE_WS = Routes.route(IamApi.class, "inviteWorkspaceMembers");
+    static final Route SET_WS = Routes.route(IamApi.class, "setWorkspaceMember");
+    static final Route LIST_NS = Routes.route(IamApi.class, "listProjectMembers");
+    static final Route INVITE_NS = Routes.route(IamApi.class, "inviteProjectMembers");
+    static final Route SET_NS = Routes.route(IamApi.class, "setProjectMember");
     static final String WORKSPACE_ROLE_ANNOTATION = "iam.kubesphere.io/workspacerole";
     static final String ROLE_ANNOTATION = "iam.kubesphere.io/role";
 
@@ -144,7 +140,8 @@ public class MemberTools implements ToolProvider {
                 .text(MemberTools::render)
                 .handler((ctx, in) -> {
                     Paging paging = Paging.of(in.page(), in.limit());
-                    return ctx.kubesphere().send(paging.apply(KsCall.of(LIST_WS, "workspace", in.workspace())))
+                    return ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
+                                    .listWorkspaceMembers(auth, in.workspace(), null, paging.page(), paging.limit()))
                             .onFailure().transform(e -> Tenants.forbiddenIn(e, "workspace " + in.workspace()))
                             .map(body -> members(body, WORKSPACE_ROLE_ANNOTATION, paging,
                                     name -> Roles.builtInWorkspaceRole(in.workspace(), name)));
@@ -167,8 +164,8 @@ public class MemberTools implements ToolProvider {
                     body.addObject().put("username", in.username()).put("roleRef", roleRef);
                     return grants.workspaceRole(ctx, in.workspace(), in.username(), role.wire())
                             .chain(() -> Referents.user(ctx, in.username()))
-                            .chain(verified -> ctx.kubesphere().send(KsCall.of(INVITE_WS, "workspace",
-                                            in.workspace()).body(body))
+                            .chain(verified -> ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
+                                            .inviteWorkspaceMembers(auth, in.workspace(), body))
                                     .onFailure().transform(e -> workspaceFailure(e, in.workspace(), roleRef))
                                     .map(echo -> new WorkspaceInvite(in.workspace(), in.username(), roleRef,
                                             verified)));
@@ -187,8 +184,8 @@ public class MemberTools implements ToolProvider {
                     ObjectNode body = JsonNodeFactory.instance.objectNode()
                             .put("username", in.username()).put("roleRef", roleRef);
                     return grants.workspaceRole(ctx, in.workspace(), in.username(), in.role().wire())
-                            .chain(() -> ctx.kubesphere().send(KsCall.of(SET_WS, "workspace", in.workspace(),
-                                    "username", in.username()).body(body)))
+                            .chain(() -> ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
+                                    .setWorkspaceMember(auth, in.workspace(), in.username(), body)))
                             .onFailure().transform(e -> notMember(workspaceFailure(e, in.workspace(), roleRef),
                                     in.username(), "workspace " + in.workspace(), "invite_workspace_member"))
                             .map(ok -> new WorkspaceMember(in.workspace(), in.username(), roleRef));
@@ -204,7 +201,8 @@ public class MemberTools implements ToolProvider {
                 .handler((ctx, in) -> {
                     Paging paging = Paging.of(in.page(), in.limit());
                     return ctx.kubesphere()
-                            .send(paging.apply(KsCall.of(LIST_NS, "cluster", in.cluster(), "project", in.project())))
+                            .call(auth -> ctx.kubesphere().iam().listProjectMembers(auth, in.cluster(), in.project(),
+                                    null, paging.page(), paging.limit()))
                             .onFailure().transform(e -> Tenants.forbiddenIn(e, "project " + in.project()))
                             .map(body -> members(body, ROLE_ANNOTATION, paging,
                                     name -> name != null && Roles.builtInProject(name) ? name : null));
@@ -226,8 +224,8 @@ public class MemberTools implements ToolProvider {
                     body.addObject().put("username", in.username()).put("roleRef", role);
                     return grants.projectRole(ctx, in.cluster(), in.project(), in.username(), role)
                             .chain(() -> Referents.user(ctx, in.username()))
-                            .chain(verified -> ctx.kubesphere().send(KsCall.of(INVITE_NS, "cluster", in.cluster(),
-                                            "project", in.project()).body(body))
+                            .chain(verified -> ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
+                                            .inviteProjectMembers(auth, in.cluster(), in.project(), body))
                                     .onFailure().transform(e -> projectFailure(e, in.cluster(), in.project(), role))
                                     .map(echo -> new ProjectInvite(in.cluster(), in.project(), in.username(), role,
                                             verified)));
@@ -247,8 +245,8 @@ public class MemberTools implements ToolProvider {
                     ObjectNode body = JsonNodeFactory.instance.objectNode()
                             .put("username", in.username()).put("roleRef", role);
                     return grants.projectRole(ctx, in.cluster(), in.project(), in.username(), role)
-                            .chain(() -> ctx.kubesphere().send(KsCall.of(SET_NS, "cluster", in.cluster(),
-                                    "project", in.project(), "username", in.username()).body(body)))
+                            .chain(() -> ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
+                                    .setProjectMember(auth, in.cluster(), in.project(), in.username(), body)))
                             .onFailure().transform(e -> notMember(projectFailure(e, in.cluster(), in.project(), role),
                                     in.username(), "project " + in.project(), "invite_project_member"))
                             .map(ok -> new ProjectMember(in.cluster(), in.project(), in.username(), role));

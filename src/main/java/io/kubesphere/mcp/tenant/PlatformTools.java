@@ -10,7 +10,9 @@ import io.kubesphere.mcp.catalog.ToolError;
 import io.kubesphere.mcp.catalog.ToolProvider;
 import io.kubesphere.mcp.catalog.Toolset;
 import io.kubesphere.mcp.kubesphere.Kube;
-import io.kubesphere.mcp.kubesphere.KsCall;
+import io.kubesphere.mcp.kubesphere.api.IamApi;
+import io.kubesphere.mcp.kubesphere.api.Routes;
+import io.kubesphere.mcp.kubesphere.api.TenantApi;
 import io.kubesphere.mcp.kubesphere.Route;
 import io.smallrye.mutiny.Uni;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,9 +25,9 @@ import java.util.stream.StreamSupport;
 @ApplicationScoped
 public class PlatformTools implements ToolProvider {
 
-    static final String IAM = "/kapis/iam.kubesphere.io/v1beta1";
-    static final Route GET_USER = Route.get(IAM + "/users/{username}");
-    static final Route LIST_CLUSTERS = Route.get(WorkspaceTools.TENANT + "/clusters");
+    static final Route GET_USER = Routes.route(IamApi.class, "getUser");
+    static final Route LIST_WORKSPACES = Routes.route(TenantApi.class, "listWorkspaces");
+    static final Route LIST_CLUSTERS = Routes.route(TenantApi.class, "listClusters");
     /** whoami names at most this many workspaces; the total is always given. */
     static final int WORKSPACE_SAMPLE = 200;
 
@@ -59,7 +61,7 @@ public class PlatformTools implements ToolProvider {
                 .title("Who am I")
                 .description("Show who this server acts as in KubeSphere: username, platform role, email, visible "
                         + "workspaces. Call first.")
-                .routes(GET_USER, WorkspaceTools.LIST)
+                .routes(GET_USER, LIST_WORKSPACES)
                 .text(id -> id.username()
                         + (id.platformRole() == null ? " (no platform role)" : " (platform role " + id.platformRole() + ")")
                         + ", sees "
@@ -70,9 +72,9 @@ public class PlatformTools implements ToolProvider {
                             "Cannot tell who the configured token belongs to (it is not a KubeSphere JWT with a "
                                     + "username claim). Use KUBESPHERE_USERNAME/KUBESPHERE_PASSWORD instead."));
                     Uni<JsonNode> user = ctx.kubesphere()
-                            .send(KsCall.of(GET_USER, "username", username));
-                    Uni<JsonNode> workspaces = ctx.kubesphere()
-                            .send(KsCall.of(WorkspaceTools.LIST).query("page", 1).query("limit", WORKSPACE_SAMPLE));
+                            .call(auth -> ctx.kubesphere().iam().getUser(auth, username));
+                    Uni<JsonNode> workspaces = ctx.kubesphere().call(auth -> ctx.kubesphere().tenant()
+                            .listWorkspaces(auth, null, 1, WORKSPACE_SAMPLE));
                     return Uni.combine().all().unis(user, workspaces).asTuple().map(t -> new Identity(username,
                             Kube.annotation(t.getItem1(), "iam.kubesphere.io/globalrole"),
                             Kube.text(t.getItem1().path("spec").path("email")),
@@ -91,7 +93,8 @@ public class PlatformTools implements ToolProvider {
                         .toList(), ", "))
                 .handler((ctx, in) -> {
                     Paging paging = in.paging();
-                    return ctx.kubesphere().send(paging.apply(KsCall.of(LIST_CLUSTERS))).map(body -> {
+                    return ctx.kubesphere()
+                            .call(auth -> ctx.kubesphere().tenant().listClusters(auth, paging.page(), paging.limit())).map(body -> {
                         int total = Kube.total(body);
                         return new ClusterList(Kube.items(body, Cluster::from), total,
                                 paging.page(), paging.limit(), paging.hasMore(total));

@@ -10,7 +10,8 @@ import io.kubesphere.mcp.catalog.Paging;
 import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.catalog.ToolProvider;
 import io.kubesphere.mcp.catalog.Toolset;
-import io.kubesphere.mcp.kubesphere.KsCall;
+import io.kubesphere.mcp.kubesphere.api.Routes;
+import io.kubesphere.mcp.kubesphere.api.TenantApi;
 import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.Route;
 import io.kubesphere.mcp.policy.DnsLabel;
@@ -19,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
@@ -28,10 +28,9 @@ import java.util.List;
 @ApplicationScoped
 public class ProjectTools implements ToolProvider {
 
-    static final String NAMESPACES = "/clusters/{cluster}/kapis/tenant.kubesphere.io/v1beta1/workspaces/{workspace}/namespaces";
-    static final Route LIST = Route.get(NAMESPACES);
-    static final Route CREATE = Route.post(NAMESPACES);
-    static final Route GET = Route.get(NAMESPACES + "/{project}");
+    static final Route LIST = Routes.route(TenantApi.class, "listProjects");
+    static final Route GET = Routes.route(TenantApi.class, "getProject");
+    static final Route CREATE = Routes.route(TenantApi.class, "createProject");
     /** DevOps projects are namespaces too; the console hides them from the project list, and so do we. */
     static final String NOT_DEVOPS = "!kubesphere.io/devopsproject";
 
@@ -95,9 +94,8 @@ public class ProjectTools implements ToolProvider {
                         list.items().stream().map(Project::line).toList(), "; "))
                 .handler((ctx, in) -> {
                     Paging paging = Paging.of(in.page(), in.limit());
-                    KsCall call = KsCall.of(LIST, "cluster", in.cluster(), "workspace", in.workspace())
-                            .query("name", in.name()).query("labelSelector", NOT_DEVOPS);
-                    return ctx.kubesphere().send(paging.apply(call))
+                    return ctx.kubesphere().call(auth -> ctx.kubesphere().tenant().listProjects(auth, in.cluster(),
+                                    in.workspace(), Kube.param(in.name()), NOT_DEVOPS, paging.page(), paging.limit()))
                             .onFailure().transform(e -> Tenants.forbiddenIn(e, "workspace " + in.workspace()))
                             .map(body -> {
                                 int total = Kube.total(body);
@@ -114,7 +112,7 @@ public class ProjectTools implements ToolProvider {
                 .routes(GET)
                 .text(p -> "Project " + p.line() + (p.description() == null ? "" : ": " + p.description()))
                 .handler((ctx, in) -> ctx.kubesphere()
-                        .send(KsCall.of(GET, "cluster", in.cluster(), "workspace", in.workspace(), "project",
+                        .call(auth -> ctx.kubesphere().tenant().getProject(auth, in.cluster(), in.workspace(),
                                 in.project()))
                         .onFailure().transform(e -> Tenants.forbiddenIn(e, "workspace " + in.workspace()))
                         .map(ns -> Project.from(ns, in.cluster())));
@@ -140,8 +138,8 @@ public class ProjectTools implements ToolProvider {
                     }
                     return Referents.workspaceOn(ctx, in.workspace(), in.cluster())
                             .chain(() -> ctx.kubesphere()
-                                    .send(KsCall.of(CREATE, "cluster", in.cluster(), "workspace", in.workspace())
-                                            .body(body))
+                                    .call(auth -> ctx.kubesphere().tenant().createProject(auth, in.cluster(),
+                                            in.workspace(), body))
                                     .onFailure().transform(e -> Tenants.forbiddenIn(e, "workspace " + in.workspace())))
                             .map(ns -> Project.from(ns, in.cluster()));
                 });

@@ -9,10 +9,10 @@ import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.catalog.ToolError;
 import io.kubesphere.mcp.catalog.ToolProvider;
 import io.kubesphere.mcp.catalog.Toolset;
-import io.kubesphere.mcp.kubesphere.KsCall;
-import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
 import io.kubesphere.mcp.kubesphere.Route;
+import io.kubesphere.mcp.kubesphere.api.Routes;
+import io.kubesphere.mcp.kubesphere.api.TenantApi;
 import io.kubesphere.mcp.policy.DnsLabel;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,11 +34,9 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class QuotaTools implements ToolProvider {
 
-    static final String QUOTAS = "/clusters/{cluster}/kapis/tenant.kubesphere.io/v1beta1/workspaces/{workspace}"
-            + "/resourcequotas";
-    static final Route GET = Route.get(QUOTAS + "/{resourcequota}");
-    static final Route CREATE = Route.post(QUOTAS);
-    static final Route UPDATE = Route.put(QUOTAS + "/{resourcequota}");
+    static final Route GET = Routes.route(TenantApi.class, "getWorkspaceQuota");
+    static final Route CREATE = Routes.route(TenantApi.class, "createWorkspaceQuota");
+    static final Route UPDATE = Routes.route(TenantApi.class, "updateWorkspaceQuota");
     /** A Kubernetes resource name as quotas use them: limits.cpu, pods, count/deployments.apps, requests.nvidia.com/gpu. */
     static final String RESOURCE = "^([a-z0-9]+([-.][a-z0-9]+)*/)?[a-z0-9]+([-.][a-z0-9]+)*$";
     static final String RESOURCE_RULE = "must be a quota resource name such as limits.cpu, requests.memory, pods or "
@@ -107,8 +105,8 @@ public class QuotaTools implements ToolProvider {
 
     /** The stored quota, or null when the workspace has none on that cluster. */
     private static Uni<JsonNode> read(ToolContext ctx, String cluster, String workspace) {
-        return ctx.kubesphere().send(KsCall.of(GET, "cluster", cluster, "workspace", workspace,
-                        "resourcequota", workspace))
+        return ctx.kubesphere()
+                .call(auth -> ctx.kubesphere().tenant().getWorkspaceQuota(auth, cluster, workspace, workspace))
                 .onFailure(e -> e instanceof KubeSphereError k && k.status() == 404).recoverWithItem((JsonNode) null)
                 .onFailure().transform(e -> Tenants.forbiddenIn(e, "workspace " + workspace));
     }
@@ -119,10 +117,10 @@ public class QuotaTools implements ToolProvider {
             Map<String, String> before = stored == null ? Map.of() : hard(stored);
             Uni<JsonNode> written = stored == null
                     ? workspaceExists(ctx, in.workspace()).chain(() -> ctx.kubesphere()
-                            .send(KsCall.of(CREATE, "cluster", in.cluster(), "workspace", in.workspace())
-                                    .body(newQuota(in.workspace(), wanted))))
-                    : ctx.kubesphere().send(KsCall.of(UPDATE, "cluster", in.cluster(), "workspace", in.workspace(),
-                            "resourcequota", in.workspace()).body(updated(stored, wanted)));
+                            .call(auth -> ctx.kubesphere().tenant().createWorkspaceQuota(auth, in.cluster(),
+                                    in.workspace(), newQuota(in.workspace(), wanted))))
+                    : ctx.kubesphere().call(auth -> ctx.kubesphere().tenant().updateWorkspaceQuota(auth, in.cluster(),
+                            in.workspace(), in.workspace(), updated(stored, wanted)));
             return written.onFailure().transform(e -> Tenants.forbiddenIn(e, "workspace " + in.workspace()))
                     .map(after -> change(in, stored == null, before, after == null ? Map.of() : hard(after)));
         });
@@ -130,7 +128,7 @@ public class QuotaTools implements ToolProvider {
 
     /** KubeSphere creates a quota for any workspace name, so a missing workspace is caught here. */
     private static Uni<Void> workspaceExists(ToolContext ctx, String workspace) {
-        return ctx.kubesphere().send(KsCall.of(WorkspaceTools.GET, "workspace", workspace))
+        return ctx.kubesphere().call(auth -> ctx.kubesphere().tenant().getWorkspace(auth, workspace))
                 .onFailure(e -> e instanceof KubeSphereError k && k.status() == 403).recoverWithItem((JsonNode) null)
                 .onFailure(e -> e instanceof KubeSphereError k && k.status() == 404).transform(e -> ToolError.invalid(
                         "There is no workspace '" + workspace + "', so no quota was set. Check the name with "

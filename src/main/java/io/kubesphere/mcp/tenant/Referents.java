@@ -3,10 +3,12 @@ package io.kubesphere.mcp.tenant;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubesphere.mcp.catalog.ToolContext;
 import io.kubesphere.mcp.catalog.ToolError;
-import io.kubesphere.mcp.kubesphere.KsCall;
 import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
 import io.kubesphere.mcp.kubesphere.Route;
+import io.kubesphere.mcp.kubesphere.api.IamApi;
+import io.kubesphere.mcp.kubesphere.api.Routes;
+import io.kubesphere.mcp.kubesphere.api.TenantApi;
 import io.smallrye.mutiny.Uni;
 
 import java.util.List;
@@ -18,8 +20,8 @@ import java.util.List;
  */
 final class Referents {
 
-    static final Route USER = PlatformTools.GET_USER;
-    static final Route WORKSPACE = WorkspaceTools.GET;
+    static final Route USER = Routes.route(IamApi.class, "getUser");
+    static final Route WORKSPACE = Routes.route(TenantApi.class, "getWorkspace");
 
     private Referents() {
     }
@@ -29,7 +31,7 @@ final class Referents {
      * admin may not), and fails with an isError result when there is no such user.
      */
     static Uni<Boolean> user(ToolContext ctx, String username) {
-        return ctx.kubesphere().send(KsCall.of(USER, "username", username))
+        return ctx.kubesphere().call(auth -> ctx.kubesphere().iam().getUser(auth, username))
                 .map(found -> true)
                 .onFailure(e -> status(e) == 403).recoverWithItem(false)
                 .onFailure(e -> status(e) == 404).transform(e -> ToolError.invalid("There is no KubeSphere user '"
@@ -49,7 +51,7 @@ final class Referents {
      * the write go ahead: KubeSphere then decides, and only lets in those bound in the workspace.
      */
     static Uni<Void> workspaceOn(ToolContext ctx, String workspace, String cluster) {
-        return ctx.kubesphere().send(KsCall.of(WORKSPACE, "workspace", workspace))
+        return ctx.kubesphere().call(auth -> ctx.kubesphere().tenant().getWorkspace(auth, workspace))
                 .onFailure(e -> status(e) == 403).recoverWithItem((JsonNode) null)
                 .onFailure(e -> status(e) == 404).transform(e -> ToolError.invalid("There is no workspace '"
                         + workspace + "', so no project was created (KubeSphere would create it labelled with a "

@@ -10,31 +10,33 @@ import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.catalog.ToolError;
 import io.kubesphere.mcp.catalog.ToolProvider;
 import io.kubesphere.mcp.catalog.Toolset;
-import io.kubesphere.mcp.kubesphere.KsCall;
 import io.kubesphere.mcp.kubesphere.Kube;
+import io.kubesphere.mcp.kubesphere.KsAuth;
 import io.kubesphere.mcp.kubesphere.Route;
+import io.kubesphere.mcp.kubesphere.api.IamApi;
+import io.kubesphere.mcp.kubesphere.api.Routes;
 import io.kubesphere.mcp.policy.DnsLabel;
-import io.kubesphere.mcp.policy.Names;
 import io.kubesphere.mcp.policy.Roles;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** The roles of each scope, so that an agent can tell built-in roles (which it may grant) from custom ones. */
 @ApplicationScoped
 public class RoleTools implements ToolProvider {
 
-    static final Route GLOBAL = Route.get(Tenants.IAM + "/globalroles");
-    static final Route WORKSPACE = Route.get(Tenants.IAM + "/workspaces/{workspace}/workspaceroles");
-    static final Route CLUSTER = Route.get("/clusters/{cluster}/kapis/iam.kubesphere.io/v1beta1/clusterroles");
-    static final Route PROJECT = Route.get("/clusters/{cluster}/kapis/iam.kubesphere.io/v1beta1/namespaces/{project}/roles");
+    static final Route GLOBAL = Routes.route(IamApi.class, "listGlobalRoles");
+    static final Route CLUSTER = Routes.route(IamApi.class, "listClusterRoles");
+    static final Route WORKSPACE = Routes.route(IamApi.class, "listWorkspaceRoles");
+    static final Route PROJECT = Routes.route(IamApi.class, "listProjectRoles");
     /** Like the console: roles without a creator are system internals (anonymous, authenticated, …). */
     static final String HAS_CREATOR = Tenants.CREATOR;
 
@@ -87,14 +89,17 @@ public class RoleTools implements ToolProvider {
                                 .map(r -> r.name() + (r.builtIn() ? " (built-in)" : " (custom, not assignable here)"))
                                 .toList(), ", "))
                 .handler((ctx, in) -> {
-                    KsCall call;
+                    Paging paging = Paging.of(in.page(), in.limit());
+                    IamApi iam = ctx.kubesphere().iam();
+                    Function<KsAuth, Uni<Response>> call;
                     Predicate<String> builtIn;
                     Predicate<String> inEnums;
                     String scope;
                     switch (in.scope()) {
                         case WORKSPACE -> {
                             require(in.workspace(), "workspace", "workspace");
-                            call = KsCall.of(WORKSPACE, "workspace", in.workspace());
+                            call = auth -> iam.listWorkspaceRoles(auth, in.workspace(), HAS_CREATOR, paging.page(),
+                                    paging.limit());
                             builtIn = name -> Roles.builtInWorkspace(in.workspace(), name);
                             inEnums = name -> Arrays.stream(Roles.WorkspaceRole.values())
                                     .anyMatch(r -> name.equals(Roles.workspaceRoleRef(in.workspace(), r)));
@@ -102,7 +107,8 @@ public class RoleTools implements ToolProvider {
                         }
                         case CLUSTER -> {
                             require(in.cluster(), "cluster", "cluster");
-                            call = KsCall.of(CLUSTER, "cluster", in.cluster());
+                            call = auth -> iam.listClusterRoles(auth, in.cluster(), HAS_CREATOR, paging.page(),
+                                    paging.limit());
                             builtIn = Roles::builtInCluster;
                             // No tool grants cluster roles: a person does that in the console.
                             inEnums = name -> false;
@@ -111,22 +117,22 @@ public class RoleTools implements ToolProvider {
                         case PROJECT -> {
                             require(in.cluster(), "cluster", "project");
                             require(in.project(), "project", "project");
-                            call = KsCall.of(PROJECT, "cluster", in.cluster(), "project", in.project());
+                            call = auth -> iam.listProjectRoles(auth, in.cluster(), in.project(), HAS_CREATOR,
+                                    paging.page(), paging.limit());
                             builtIn = Roles::builtInProject;
                             inEnums = name -> Arrays.stream(Roles.ProjectRole.values())
                                     .anyMatch(r -> name.equals(r.wire()));
                             scope = "project " + in.project();
                         }
                         default -> {
-                            call = KsCall.of(GLOBAL);
+                            call = auth -> iam.listGlobalRoles(auth, HAS_CREATOR, paging.page(), paging.limit());
                             builtIn = Roles::builtInGlobal;
                             inEnums = name -> Arrays.stream(Roles.PlatformRole.values())
                                     .anyMatch(r -> name.equals(r.wire()));
                             scope = "platform";
                         }
                     }
-                    Paging paging = Paging.of(in.page(), in.limit());
-                    return ctx.kubesphere().send(paging.apply(call.query("annotation", HAS_CREATOR)))
+                    return ctx.kubesphere().call(call)
                             .onFailure().transform(e -> in.scope() == Scope.PLATFORM ? e : Tenants.forbiddenIn(e, scope))
                             .map(body -> {
                                 int total = total(body);

@@ -7,7 +7,6 @@ import io.kubesphere.mcp.kubesphere.KubeSphereError;
 /** Small things the tenant tools share. */
 final class Tenants {
 
-    static final String IAM = PlatformTools.IAM;
     static final String CREATOR = "kubesphere.io/creator";
     static final String DESCRIPTION = "kubesphere.io/description";
     static final String WORKSPACE_LABEL = "kubesphere.io/workspace";

@@ -12,10 +12,11 @@ import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.catalog.ToolError;
 import io.kubesphere.mcp.catalog.ToolProvider;
 import io.kubesphere.mcp.catalog.Toolset;
-import io.kubesphere.mcp.kubesphere.KsCall;
 import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
 import io.kubesphere.mcp.kubesphere.Route;
+import io.kubesphere.mcp.kubesphere.api.IamApi;
+import io.kubesphere.mcp.kubesphere.api.Routes;
 import io.kubesphere.mcp.policy.PrivilegedGrants;
 import io.kubesphere.mcp.policy.Username;
 import io.smallrye.mutiny.Uni;
@@ -30,7 +31,7 @@ import java.util.List;
 @ApplicationScoped
 public class UserStateTools implements ToolProvider {
 
-    static final Route LOGIN_RECORDS = Route.get(Tenants.IAM + "/users/{username}/loginrecords");
+    static final Route LOGIN_RECORDS = Routes.route(IamApi.class, "listLoginRecords");
 
     /** The two states PUT /users/{u} applies (im.UpdateUser); AuthLimitExceeded is the controller's own. */
     public enum State {
@@ -132,7 +133,7 @@ public class UserStateTools implements ToolProvider {
 
     /** GET the stored user, PUT it back whole (resourceVersion included) with the new status.state. */
     private static Uni<StateChange> putState(ToolContext ctx, String username, String state) {
-        return ctx.kubesphere().send(KsCall.of(UserTools.GET, "username", username)).chain(stored -> {
+        return ctx.kubesphere().call(auth -> ctx.kubesphere().iam().getUser(auth, username)).chain(stored -> {
             String previous = Kube.text(stored.path("status").path("state"));
             if (state.equals(previous)) {
                 return Uni.createFrom().item(new StateChange(username, state, previous, false));
@@ -144,7 +145,7 @@ public class UserStateTools implements ToolProvider {
             ObjectNode user = ((ObjectNode) stored).deepCopy();
             // KubeSphere applies only status.state (Active or Disabled) from the body and keeps the rest of status.
             user.putObject("status").put("state", state);
-            return ctx.kubesphere().send(KsCall.of(UserTools.UPDATE, "username", username).body(user))
+            return ctx.kubesphere().call(auth -> ctx.kubesphere().iam().updateUser(auth, username, user))
                     .map(updated -> new StateChange(username, updated == null
                             || Kube.text(updated.path("status").path("state")) == null ? state
                             : Kube.text(updated.path("status").path("state")), previous, true));
@@ -163,7 +164,8 @@ public class UserStateTools implements ToolProvider {
                 .handler((ctx, in) -> {
                     Paging paging = Paging.of(in.page(), in.limit());
                     return ctx.kubesphere()
-                            .send(paging.apply(KsCall.of(LOGIN_RECORDS, "username", in.username())))
+                            .call(auth -> ctx.kubesphere().iam().listLoginRecords(auth, in.username(), paging.page(),
+                                    paging.limit()))
                             .map(body -> {
                                 int total = Kube.total(body);
                                 return new LoginRecordList(in.username(), Kube.items(body, LoginRecord::from), total,

@@ -12,7 +12,8 @@ import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.catalog.ToolError;
 import io.kubesphere.mcp.catalog.ToolProvider;
 import io.kubesphere.mcp.catalog.Toolset;
-import io.kubesphere.mcp.kubesphere.KsCall;
+import io.kubesphere.mcp.kubesphere.api.IamApi;
+import io.kubesphere.mcp.kubesphere.api.Routes;
 import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
 import io.kubesphere.mcp.kubesphere.Route;
@@ -39,10 +40,10 @@ import java.util.Map;
 @ApplicationScoped
 public class UserTools implements ToolProvider {
 
-    static final Route LIST = Route.get(Tenants.IAM + "/users");
-    static final Route GET = PlatformTools.GET_USER;
-    static final Route CREATE = Route.post(Tenants.IAM + "/users");
-    static final Route UPDATE = Route.put(Tenants.IAM + "/users/{username}");
+    static final Route LIST = Routes.route(IamApi.class, "listUsers");
+    static final Route GET = Routes.route(IamApi.class, "getUser");
+    static final Route CREATE = Routes.route(IamApi.class, "createUser");
+    static final Route UPDATE = Routes.route(IamApi.class, "updateUser");
     static final String UNINITIALIZED = "iam.kubesphere.io/uninitialized";
 
     public record User(String username, String email, @JsonProperty("platform_role") String platformRole,
@@ -129,11 +130,13 @@ public class UserTools implements ToolProvider {
                 .handler((ctx, in) -> {
                     Paging paging = Paging.of(in.page(), in.limit());
                     if (in.globalrole() != null && !in.globalrole().isBlank()) {
-                        return ctx.kubesphere().send(KsCall.of(LIST).query("globalrole", in.globalrole()))
+                        return ctx.kubesphere()
+                                .call(auth -> ctx.kubesphere().iam().listUsers(auth, null, in.globalrole(), null, null))
                                 .map(body -> holders(body, in.name(), paging));
                     }
                     return ctx.kubesphere()
-                            .send(paging.apply(KsCall.of(LIST).query("name", in.name())))
+                            .call(auth -> ctx.kubesphere().iam().listUsers(auth, Kube.param(in.name()), null,
+                                    paging.page(), paging.limit()))
                             .map(body -> {
                                 int total = Kube.total(body);
                                 return new UserList(Kube.items(body, User::from), total, paging.page(),
@@ -166,7 +169,8 @@ public class UserTools implements ToolProvider {
                 .description("Get one user account: email, platform role, state and creation time.")
                 .routes(GET)
                 .text(u -> "User " + u.line())
-                .handler((ctx, in) -> ctx.kubesphere().send(KsCall.of(GET, "username", in.username()))
+                .handler((ctx, in) -> ctx.kubesphere()
+                        .call(auth -> ctx.kubesphere().iam().getUser(auth, in.username()))
                         .map(User::from));
     }
 
@@ -191,7 +195,7 @@ public class UserTools implements ToolProvider {
                     }
                     body.putObject("spec").put("email", in.email()).put("password", in.password());
                     return grants.platformRole(ctx, in.username(), role, true)
-                            .chain(() -> ctx.kubesphere().send(KsCall.of(CREATE).body(body)))
+                            .chain(() -> ctx.kubesphere().call(auth -> ctx.kubesphere().iam().createUser(auth, body)))
                             // Some KubeSphere versions quote the rejected password in a 422.
                             .onFailure().transform(e -> withoutSecret(e, in.password()))
                             .map(User::from);
@@ -219,7 +223,7 @@ public class UserTools implements ToolProvider {
 
     /** GET the stored user, PUT it back whole (resourceVersion included) with the new role annotation. */
     private static Uni<PlatformRoleChange> putRole(ToolContext ctx, String username, String role) {
-        return ctx.kubesphere().send(KsCall.of(GET, "username", username)).chain(stored -> {
+        return ctx.kubesphere().call(auth -> ctx.kubesphere().iam().getUser(auth, username)).chain(stored -> {
             String previous = Kube.annotation(stored, Tenants.GLOBALROLE);
             if (!(stored instanceof ObjectNode) || !stored.path("metadata").isObject()) {
                 return Uni.createFrom().failure(new ToolError(ToolError.Outcome.FAILED, "KubeSphere returned no user object for '"
@@ -233,7 +237,7 @@ public class UserTools implements ToolProvider {
             JsonNode existing = metadata.get("annotations");
             ObjectNode annotations = existing instanceof ObjectNode o ? o : metadata.putObject("annotations");
             annotations.put(Tenants.GLOBALROLE, role);
-            return ctx.kubesphere().send(KsCall.of(UPDATE, "username", username).body(user))
+            return ctx.kubesphere().call(auth -> ctx.kubesphere().iam().updateUser(auth, username, user))
                     .map(updated -> new PlatformRoleChange(username,
                             updated != null && Kube.annotation(updated, Tenants.GLOBALROLE) != null
                                     ? Kube.annotation(updated, Tenants.GLOBALROLE) : role,

@@ -2,7 +2,6 @@ package io.kubesphere.mcp.tenant;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +11,8 @@ import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.catalog.ToolProvider;
 import io.kubesphere.mcp.catalog.Toolset;
 import io.kubesphere.mcp.kubesphere.Kube;
-import io.kubesphere.mcp.kubesphere.KsCall;
+import io.kubesphere.mcp.kubesphere.api.Routes;
+import io.kubesphere.mcp.kubesphere.api.TenantApi;
 import io.kubesphere.mcp.kubesphere.Route;
 import io.kubesphere.mcp.policy.DnsLabel;
 import io.kubesphere.mcp.policy.Names;
@@ -23,7 +23,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.util.LinkedHashSet;
@@ -33,10 +32,9 @@ import java.util.List;
 @ApplicationScoped
 public class WorkspaceTools implements ToolProvider {
 
-    static final String TENANT = "/kapis/tenant.kubesphere.io/v1beta1";
-    static final Route LIST = Route.get(TENANT + "/workspacetemplates");
-    static final Route GET = Route.get(TENANT + "/workspacetemplates/{workspace}");
-    static final Route CREATE = Route.post(TENANT + "/workspacetemplates");
+    static final Route LIST = Routes.route(TenantApi.class, "listWorkspaces");
+    static final Route GET = Routes.route(TenantApi.class, "getWorkspace");
+    static final Route CREATE = Routes.route(TenantApi.class, "createWorkspace");
 
     public record ListInput(
             @JsonPropertyDescription("Only workspaces whose name contains this text") @Size(max = 253, message = Names.FILTER_RULE) String name,
@@ -93,7 +91,8 @@ public class WorkspaceTools implements ToolProvider {
                         list.items().stream().map(Workspace::line).toList(), "; "))
                 .handler((ctx, in) -> {
                     Paging paging = Paging.of(in.page(), in.limit());
-                    return ctx.kubesphere().send(paging.apply(KsCall.of(LIST).query("name", in.name())))
+                    return ctx.kubesphere().call(auth -> ctx.kubesphere().tenant().listWorkspaces(auth,
+                                    Kube.param(in.name()), paging.page(), paging.limit()))
                             .map(body -> {
                                 int total = Kube.total(body);
                                 return new WorkspaceList(Kube.items(body, Workspace::from), total, paging.page(),
@@ -108,7 +107,8 @@ public class WorkspaceTools implements ToolProvider {
                 .description("Get one workspace: its clusters, manager, creator, description and creation time.")
                 .routes(GET)
                 .text(ws -> "Workspace " + ws.line() + (ws.description() == null ? "" : ": " + ws.description()))
-                .handler((ctx, in) -> ctx.kubesphere().send(KsCall.of(GET, "workspace", in.workspace()))
+                .handler((ctx, in) -> ctx.kubesphere()
+                        .call(auth -> ctx.kubesphere().tenant().getWorkspace(auth, in.workspace()))
                         .map(Workspace::from));
     }
 
@@ -145,7 +145,7 @@ public class WorkspaceTools implements ToolProvider {
                     // The caller exists; anyone else is looked up before the controller binds them as admin.
                     return confirmed.<Boolean>chain(() -> self ? Uni.createFrom().item(true)
                                     : Referents.user(ctx, manager))
-                            .chain(ok -> ctx.kubesphere().send(KsCall.of(CREATE).body(body))
+                            .chain(ok -> ctx.kubesphere().call(auth -> ctx.kubesphere().tenant().createWorkspace(auth, body))
                                     .map(created -> NewWorkspace.of(Workspace.from(created), ok)));
                 });
     }

@@ -1,16 +1,13 @@
 package io.kubesphere.mcp.auth;
 
-import io.kubesphere.mcp.sandbox.Sandbox;
+import io.kubesphere.mcp.support.SandboxTest;
 import io.kubesphere.mcp.support.McpTestClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CompleteRequest;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -23,13 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @TestProfile(PassthroughProfile.class)
-class PassthroughCompletionTest {
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
+class PassthroughCompletionTest extends SandboxTest {
 
     private static List<String> workspaces(McpTestClient mcp) {
         return mcp.sdk().completeCompletion(new CompleteRequest(new McpSchema.PromptReference("diagnose_pipeline_run"),

@@ -1,24 +1,23 @@
 package io.kubesphere.mcp.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubesphere.mcp.support.SandboxTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubesphere.mcp.catalog.ToolCatalog;
 import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.kubesphere.Route;
 import io.kubesphere.mcp.kubesphere.UpstreamGuard;
+import io.kubesphere.mcp.kubesphere.api.Routes;
 import io.kubesphere.mcp.sandbox.RecordedRequest;
-import io.kubesphere.mcp.sandbox.Sandbox;
 import io.kubesphere.mcp.support.McpTestClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ElicitResult;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,14 +33,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Holds the client to KubeSphere's published routes (src/test/resources/kubesphere-routes, generated from the route
+ * Holds the client's API interfaces (kubesphere.api, every route they can send) to KubeSphere's published routes (src/test/resources/kubesphere-routes, generated from the route
  * tables of the v4.1.3 and ks-devops OpenAPI documents by scripts/kubesphere-routes.mjs): every route a tool or the
  * client declares exists there by method and path template, the Accept the client sends matches its produces under
  * go-restful's exact rule, every body the write tools build carries the required fields of the route's body type,
  * and the simulator serves every declared route.
  */
 @QuarkusTest
-class RouteContractTest {
+class RouteContractTest extends SandboxTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DYNAMIC = "served by KubeSphere v4's dynamic resource handler "
@@ -53,12 +52,6 @@ class RouteContractTest {
             "GET /kapis/iam.kubesphere.io/v1beta1/clusterroles", DYNAMIC,
             "GET /kapis/iam.kubesphere.io/v1beta1/workspaces/{}/workspaceroles", DYNAMIC,
             "GET /kapis/iam.kubesphere.io/v1beta1/namespaces/{}/roles", DYNAMIC);
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
 
     @Inject
     ToolCatalog catalog;
@@ -108,14 +101,28 @@ class RouteContractTest {
         return false;
     }
 
+    /** Every route of every API interface: what the client can send at all (the tools declare subsets). */
     private Set<Route> declaredRoutes() {
         Set<Route> routes = new LinkedHashSet<>();
-        for (ToolDefinition<?, ?> tool : catalog.all()) {
-            routes.addAll(tool.routes());
-        }
-        routes.add(UpstreamGuard.TOKEN);
-        routes.add(UpstreamGuard.VERSION);
+        Routes.APIS.forEach(api -> routes.addAll(Routes.all(api)));
         return routes;
+    }
+
+    /** So the checks below cover every call: a tool can only declare what an API interface has, as it has it. */
+    @Test
+    void everyToolRouteIsAnApiInterfaceRoute() {
+        Map<Route, String> api = new LinkedHashMap<>();
+        declaredRoutes().forEach(r -> api.put(r, r.produces()));
+        List<String> problems = new ArrayList<>();
+        for (ToolDefinition<?, ?> tool : catalog.all()) {
+            for (Route route : tool.routes()) {
+                if (!route.produces().equals(api.get(route))) {
+                    problems.add(tool.name() + ": " + route + " (" + route.produces() + ") is not an API interface route");
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+        assertTrue(api.containsKey(UpstreamGuard.TOKEN) && api.containsKey(UpstreamGuard.VERSION));
     }
 
     @Test

@@ -1,17 +1,13 @@
 package io.kubesphere.mcp.devops;
 
 import io.kubesphere.mcp.sandbox.RecordedRequest;
-import io.kubesphere.mcp.sandbox.Sandbox;
+import io.kubesphere.mcp.support.SandboxTest;
 import io.kubesphere.mcp.support.McpTestClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,21 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * references a write would store unchecked.
  */
 @QuarkusTest
-class DevOpsRealServerTest {
+class DevOpsRealServerTest extends SandboxTest {
 
     static final String D = "/kapis/devops.kubesphere.io";
     static final String P = D + "/v1alpha3/namespaces/stone-devops";
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
-
-    @BeforeEach
-    void clear() {
-        sandbox.simulator().clearRequests();
-    }
 
     @AfterEach
     void lift() {

@@ -1,18 +1,15 @@
 package io.kubesphere.mcp.devops;
 
 import io.kubesphere.mcp.sandbox.RecordedRequest;
-import io.kubesphere.mcp.sandbox.Sandbox;
+import io.kubesphere.mcp.support.SandboxTest;
+import io.kubesphere.mcp.support.StoneshiProfile;
 import io.kubesphere.mcp.support.McpTestClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -33,21 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * operator of DevOps project stone-devops, with no access to workspace demo.
  */
 @QuarkusTest
-@TestProfile(DevOpsTenantWorkflowTest.Tenant.class)
-class DevOpsTenantWorkflowTest {
-
-    public static class Tenant implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("kubesphere.username", "stoneshi");
-        }
-    }
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
+@TestProfile(StoneshiProfile.class)
+class DevOpsTenantWorkflowTest extends SandboxTest {
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> items(CallToolResult r) {

@@ -1,18 +1,14 @@
 package io.kubesphere.mcp.devops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubesphere.mcp.support.SandboxTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubesphere.mcp.sandbox.RecordedRequest;
-import io.kubesphere.mcp.sandbox.Sandbox;
 import io.kubesphere.mcp.support.McpTestClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -36,24 +32,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The devops toolset against the simulator, as admin (the default sandbox identity). */
 @QuarkusTest
-class DevOpsToolsTest {
+class DevOpsToolsTest extends SandboxTest {
 
     static final String D = "/kapis/devops.kubesphere.io";
     static final String P = D + "/v1alpha3/namespaces/stone-devops";
     static final ObjectMapper JSON = new ObjectMapper();
     static final String JENKINSFILE = "pipeline {\n agent any\n stages {\n  stage('Hello') { steps { echo 'hi' } }\n"
             + "  stage('Build') { steps { sh 'make build' } }\n }\n}\n";
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
-
-    @BeforeEach
-    void clear() {
-        sandbox.simulator().clearRequests();
-    }
 
     private List<RecordedRequest> devopsRequests() {
         return sandbox.simulator().requests().stream().filter(r -> r.path().contains("devops.kubesphere.io")).toList();

@@ -1,7 +1,7 @@
 package io.kubesphere.mcp.guide;
 
 import io.kubesphere.mcp.catalog.ToolCatalog;
-import io.kubesphere.mcp.sandbox.Sandbox;
+import io.kubesphere.mcp.support.SandboxTest;
 import io.kubesphere.mcp.support.McpTestClient;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -10,12 +10,10 @@ import io.modelcontextprotocol.spec.McpSchema.GetPromptRequest;
 import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,18 +31,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Prompts, completions and resources through the official Java SDK client, in server mode on the sandbox (admin). */
 @QuarkusTest
-class GuideTest {
+class GuideTest extends SandboxTest {
 
     private static final Pattern TOOL_NAME = Pattern.compile("\\b(?:list|get|create|invite|set|run)_[a-z_]+\\b");
 
-    @TestHTTPResource("/")
-    URI root;
-
     @Inject
     ToolCatalog catalog;
-
-    @Inject
-    Sandbox sandbox;
 
     private static List<String> complete(McpTestClient mcp, String prompt, String argument, String prefix,
             Map<String, String> context) {

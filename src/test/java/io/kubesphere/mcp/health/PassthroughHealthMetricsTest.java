@@ -1,17 +1,14 @@
 package io.kubesphere.mcp.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubesphere.mcp.support.SandboxTest;
 import io.kubesphere.mcp.auth.Callers;
 import io.kubesphere.mcp.auth.PassthroughProfile;
-import io.kubesphere.mcp.sandbox.Sandbox;
 import io.kubesphere.mcp.support.McpTestClient;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -26,13 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Health and metrics with KS_MCP_AUTH=passthrough (no server credentials: ready = KubeSphere answers). */
 @QuarkusTest
 @TestProfile(PassthroughProfile.class)
-class PassthroughHealthMetricsTest {
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
+class PassthroughHealthMetricsTest extends SandboxTest {
 
     private JsonNode health(String path, int expectedStatus) throws Exception {
         HttpResponse<String> response = Callers.get(root.resolve(path));

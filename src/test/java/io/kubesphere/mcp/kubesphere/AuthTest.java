@@ -1,17 +1,13 @@
 package io.kubesphere.mcp.kubesphere;
 
-import io.kubesphere.mcp.sandbox.KubeSphereSimulator;
+import io.kubesphere.mcp.support.SandboxTest;
 import io.kubesphere.mcp.sandbox.RecordedRequest;
-import io.kubesphere.mcp.sandbox.Sandbox;
 import io.kubesphere.mcp.support.McpTestClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,17 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Token life cycle and failure handling against the simulator's OAuth server. */
 @QuarkusTest
-class AuthTest {
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
-
-    KubeSphereSimulator sim() {
-        return sandbox.simulator();
-    }
+class AuthTest extends SandboxTest {
 
     @AfterEach
     void restore() {
@@ -55,9 +41,9 @@ class AuthTest {
     }
 
     /** Tokens issued in the same second are identical JWTs (as in KubeSphere); let the current one age first. */
-    private void settle(McpTestClient mcp) throws InterruptedException {
+    private void settle(McpTestClient mcp) {
         ok(mcp.call("whoami", Map.of()));
-        Thread.sleep(1100);
+        clock.advance(Duration.ofMillis(1100));
     }
 
     @Test
@@ -69,7 +55,7 @@ class AuthTest {
             ok(mcp.call("whoami", Map.of())); // 401, then a fresh 4 s token
             int refreshes = sim().tokenGrants("refresh_token");
             int logins = sim().tokenGrants("password");
-            Thread.sleep(3300); // past the refresh point (a quarter of a short lifetime before expiry)
+            clock.advance(Duration.ofMillis(3300)); // past the refresh point (a quarter of a short lifetime before expiry)
             ok(mcp.call("whoami", Map.of()));
             assertEquals(refreshes + 1, sim().tokenGrants("refresh_token"), "one refresh grant");
             assertEquals(logins, sim().tokenGrants("password"), "no new password login");

@@ -1,13 +1,11 @@
 package io.kubesphere.mcp.kubesphere;
 
-import io.kubesphere.mcp.sandbox.Sandbox;
+import io.kubesphere.mcp.support.SandboxTest;
 import io.kubesphere.mcp.support.McpTestClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -27,22 +25,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Wrong credentials: a clear error on each call, a back-off that protects the account, and the 429 lockout. */
 @QuarkusTest
 @TestProfile(BadLoginTest.WrongPassword.class)
-class BadLoginTest {
+class BadLoginTest extends SandboxTest {
 
     static final String WRONG = "Wrong-Passw0rd";
 
     public static class WrongPassword implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("kubesphere.username", "admin", "kubesphere.password", WRONG, "kubesphere.login.backoff", "2s");
+            return Map.of("kubesphere.username", "admin", "kubesphere.password", WRONG);
         }
     }
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
 
     private long tokenRequests() {
         return sandbox.simulator().requests().stream().filter(r -> r.path().equals("/oauth/token")).count();
@@ -58,10 +50,11 @@ class BadLoginTest {
             assertThat(text(first), not(containsString(WRONG)));
             assertEquals(1, tokenRequests());
 
+            clock.advance(Duration.ofSeconds(29));
             CallToolResult second = mcp.call("list_clusters", Map.of());
             assertTrue(second.isError());
             assertThat(text(second), containsString("Not retried before"));
-            assertEquals(1, tokenRequests(), "the back-off sends no second login");
+            assertEquals(1, tokenRequests(), "the back-off (30 s by default) sends no second login");
 
             // Someone else keeps failing too: KubeSphere locks the account (10 failures in 10 minutes).
             HttpClient http = HttpClient.newHttpClient();
@@ -72,7 +65,7 @@ class BadLoginTest {
                                 + "&client_id=kubesphere&client_secret=kubesphere")).build(),
                         HttpResponse.BodyHandlers.discarding());
             }
-            Thread.sleep(Duration.ofMillis(2100).toMillis()); // past the 2 s back-off
+            clock.advance(Duration.ofSeconds(2)); // past the 30 s back-off, within the 10 min lockout window
             CallToolResult locked = mcp.call("list_clusters", Map.of());
             assertTrue(locked.isError());
             assertThat(text(locked), containsString("429"));

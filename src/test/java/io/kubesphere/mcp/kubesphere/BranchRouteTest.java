@@ -1,6 +1,6 @@
 package io.kubesphere.mcp.kubesphere;
 
-import io.kubesphere.mcp.policy.GitBranch;
+import io.kubesphere.mcp.kubesphere.GitBranch;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

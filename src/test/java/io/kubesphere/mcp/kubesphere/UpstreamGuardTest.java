@@ -2,10 +2,12 @@ package io.kubesphere.mcp.kubesphere;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.kubesphere.mcp.kubesphere.api.TenantApi;
 import io.kubesphere.mcp.sandbox.Sandbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,9 +36,6 @@ class UpstreamGuardTest {
     UpstreamGuard guard;
 
     @Inject
-    KubeSphereWire wire;
-
-    @Inject
     Sandbox sandbox;
 
     @BeforeEach
@@ -44,22 +43,29 @@ class UpstreamGuardTest {
         sandbox.simulator().clearRequests();
     }
 
-    private KubeSphereError refusedThroughClient(Route route, JsonNode body, String... path) {
+    private HostileApi hostile() {
+        return client.build(HostileApi.class, sandbox.baseUrl());
+    }
+
+    private KubeSphereError refusedThroughClient(java.util.function.Function<KsAuth, Uni<Response>> request) {
         List<UpstreamCall> trace = new ArrayList<>();
-        Uni<JsonNode> call = client.send(credentials.get(), KsCall.of(route, path).body(body), trace::add);
-        return assertThrows(KubeSphereError.class, () -> call.await().atMost(Duration.ofSeconds(10)));
+        Uni<JsonNode> call = client.call(credentials.get(), request, trace::add);
+        KubeSphereError refusal = assertThrows(KubeSphereError.class, () -> call.await().atMost(Duration.ofSeconds(10)));
+        // The audit trace says what was attempted, and that nothing answered.
+        assertEquals(1, trace.size(), trace.toString());
+        assertEquals(0, trace.get(0).status());
+        return refusal;
     }
 
     @Test
     void deletePatchAndRoleWritesAreRefusedByTheClient() {
         JsonNode role = JsonNodeFactory.instance.objectNode().put("kind", "GlobalRole");
+        HostileApi api = hostile();
         List<KubeSphereError> refusals = List.of(
-                refusedThroughClient(Route.of("DELETE", "/kapis/tenant.kubesphere.io/v1beta1/workspacetemplates/{w}"),
-                        null, "w", "stone"),
-                refusedThroughClient(Route.of("PATCH", "/kapis/iam.kubesphere.io/v1beta1/users/{u}"), role, "u", "admin"),
-                refusedThroughClient(Route.post("/kapis/iam.kubesphere.io/v1beta1/globalroles"), role),
-                refusedThroughClient(Route.put("/kapis/iam.kubesphere.io/v1beta1/workspaces/{w}/workspaceroles/{r}"),
-                        role, "w", "stone", "r", "stone-regular"));
+                refusedThroughClient(auth -> api.deleteWorkspace(auth, "stone")),
+                refusedThroughClient(auth -> api.patchUser(auth, "admin", role)),
+                refusedThroughClient(auth -> api.createGlobalRole(auth, role)),
+                refusedThroughClient(auth -> api.putWorkspaceRole(auth, "stone", "stone-regular", role)));
         for (KubeSphereError refusal : refusals) {
             assertEquals(KubeSphereError.Kind.REFUSED_BY_POLICY, refusal.kind());
             assertThat(refusal.getMessage(), containsString("Nothing was sent to KubeSphere"));
@@ -67,43 +73,41 @@ class UpstreamGuardTest {
         assertThat("nothing reached the simulator", sandbox.simulator().requests(), empty());
     }
 
-    /** Code that skips KubeSphereClient and its routes and writes raw requests still cannot get them out. */
+    /** Code that skips KubeSphereClient.call and the tools' routes and invokes a client itself still cannot get out. */
     @Test
-    void theWireRefusesRawRequestsThatBypassTheRoutes() {
-        String auth = credentials.get().authorization().await().atMost(Duration.ofSeconds(10));
+    void theFilterRefusesRawRequestsThatBypassTheRoutes() {
+        String header = credentials.get().authorization().await().atMost(Duration.ofSeconds(10));
         sandbox.simulator().clearRequests();
-        byte[] json = "{\"kind\":\"GlobalRole\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        List<Uni<WireResponse>> hostile = List.of(
-                wire.send("DELETE", "/kapis/tenant.kubesphere.io/v1beta1/workspacetemplates/stone", "", Route.JSON, auth,
-                        null, null),
-                wire.send("PATCH", "/kapis/iam.kubesphere.io/v1beta1/users/stoneshi", "", Route.JSON, auth,
-                        "application/merge-patch+json", json),
-                wire.send("POST", "/kapis/iam.kubesphere.io/v1beta1/globalroles", "", Route.JSON, auth,
-                        "application/json", json),
-                wire.send("PUT", "/kapis/iam.kubesphere.io/v1beta1/workspaces/stone/workspaceroles/stone-regular", "",
-                        Route.JSON, auth, "application/json", json),
-                // an allowlisted method on a path no tool declares, and a traversal out of a declared one
-                wire.send("GET", "/api/v1/secrets", "", Route.JSON, auth, null, null),
-                wire.send("GET", "/kapis/tenant.kubesphere.io/v1beta1/workspacetemplates/../../../api/v1/secrets", "",
-                        Route.JSON, auth, null, null));
-        for (Uni<WireResponse> call : hostile) {
-            KubeSphereError refusal = assertThrows(KubeSphereError.class, () -> call.await().atMost(Duration.ofSeconds(10)));
+        JsonNode json = JsonNodeFactory.instance.objectNode().put("kind", "GlobalRole");
+        HostileApi api = hostile();
+        List<Uni<Response>> attempts = List.of(
+                api.deleteWorkspace(new KsAuth(header), "stone"),
+                api.patchUser(new KsAuth(header), "stoneshi", json),
+                api.createGlobalRole(new KsAuth(header), json),
+                api.putWorkspaceRole(new KsAuth(header), "stone", "stone-regular", json),
+                api.secrets(new KsAuth(header)),
+                api.rawWorkspace(new KsAuth(header), "../../../api/v1/secrets"),
+                api.rawWorkspace(new KsAuth(header), "stone%2F..%2F..%2Fapi"));
+        for (Uni<Response> attempt : attempts) {
+            KubeSphereError refusal = ErrorMapper.fromFailure(assertThrows(Throwable.class,
+                    () -> attempt.await().atMost(Duration.ofSeconds(10))), "", Duration.ZERO);
             assertEquals(KubeSphereError.Kind.REFUSED_BY_POLICY, refusal.kind());
             assertThat(refusal.getMessage(), containsString("Nothing was sent to KubeSphere"));
         }
         assertThat("nothing reached the simulator", sandbox.simulator().requests(), empty());
-        // The same wire does send what a tool declares, so the refusals above are the guard's, not a broken client.
-        WireResponse allowed = wire.send("GET", "/kapis/tenant.kubesphere.io/v1beta1/workspacetemplates/stone", "",
-                Route.JSON, auth, null, null).await().atMost(Duration.ofSeconds(10));
-        assertEquals(200, allowed.status());
+        // The same client does send what a tool declares, so the refusals above are the guard's, not a broken client.
+        try (Response allowed = api.rawWorkspace(new KsAuth(header), "stone").await().atMost(Duration.ofSeconds(10))) {
+            assertEquals(200, allowed.getStatus());
+        }
         assertEquals(1, sandbox.simulator().requests().size());
     }
 
     @Test
     void unsafePathValuesAreRefusedBeforeTheNetwork() {
-        Route get = Route.get("/kapis/tenant.kubesphere.io/v1beta1/workspacetemplates/{workspace}");
-        for (String hostile : List.of("../x", "a/b", "%2e%2e", "..", ".hidden", "a?b=c", "a#b", "x".repeat(300), "")) {
-            KubeSphereError e = refusedThroughClient(get, null, "workspace", hostile);
+        TenantApi tenant = client.tenant();
+        for (String hostile : List.of("../x", "a/b", "%2e%2e", "..", ".hidden", "a?b=c", "a#b", "x".repeat(300), "",
+                "a b", "a%2Fb")) {
+            KubeSphereError e = refusedThroughClient(auth -> tenant.getWorkspace(auth, hostile));
             assertEquals(KubeSphereError.Kind.REFUSED_BY_POLICY, e.kind(), hostile);
         }
         assertThat(sandbox.simulator().requests(), empty());

@@ -1,17 +1,15 @@
 package io.kubesphere.mcp.mcp;
 
 import io.kubesphere.mcp.kubesphere.UpstreamGuard;
-import io.kubesphere.mcp.sandbox.Sandbox;
+import io.kubesphere.mcp.support.SandboxTest;
 import io.kubesphere.mcp.support.McpTestClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.util.Map;
 
 import static io.kubesphere.mcp.support.McpTestClient.text;
@@ -24,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** KS_MCP_TOOLSETS filters tools/list and tools/call, and closes the disabled toolset's routes. */
 @QuarkusTest
 @TestProfile(ToolsetFilterTest.DevopsOnly.class)
-class ToolsetFilterTest {
+class ToolsetFilterTest extends SandboxTest {
 
     public static class DevopsOnly implements QuarkusTestProfile {
         @Override
@@ -32,12 +30,6 @@ class ToolsetFilterTest {
             return Map.of("ks.mcp.toolsets", "devops");
         }
     }
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
 
     @Inject
     UpstreamGuard guard;

@@ -18,11 +18,14 @@ class NamesTest {
         assertSameLanguage(Names.ROLE_NAME, "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$");
     }
 
-    /** Every string up to 7 characters over an alphabet with each kind of character, in both patterns. */
+    /**
+     * Every string up to 7 characters over an alphabet with one character of each kind, in both patterns: '_' stands
+     * for every character neither pattern allows (upper case, space), which no regex can tell apart.
+     */
     private static void assertSameLanguage(String shorter, String classic) {
         Pattern a = Pattern.compile(shorter);
         Pattern b = Pattern.compile(classic);
-        char[] alphabet = {'a', '7', '-', '.', '_', 'A', ' '};
+        char[] alphabet = {'a', '7', '-', '.', '_'};
         List<String> strings = new ArrayList<>(List.of(""));
         int checked = 0;
         for (int length = 0; length <= 7; length++) {
@@ -38,6 +41,6 @@ class NamesTest {
             }
             strings = next;
         }
-        assertEquals(960_800, checked);
+        assertEquals(97_656, checked); // 5^0 + 5^1 + ... + 5^7
     }
 }

@@ -77,15 +77,17 @@ class HttpBehaviourSimulatorTest extends SimTestSupport {
     @Test
     void theRecordIsBoundedAndKeepsTheNewest() throws Exception {
         String admin = login("admin");
+        assertEquals(10_000, sim.recordedMax, "the sandbox keeps the newest ten thousand");
+        sim.recordedMax = 50;
         sim.clearRequests();
-        for (int i = 0; i < KubeSphereSimulator.RECORDED_MAX + 3; i++) {
+        for (int i = 0; i < sim.recordedMax + 3; i++) {
             get(i < 3 ? "/oldest/" + i : "/kapis/version", admin);
         }
         List<RecordedRequest> reqs = sim.requests();
-        assertEquals(KubeSphereSimulator.RECORDED_MAX, reqs.size());
+        assertEquals(sim.recordedMax, reqs.size());
         assertEquals("/kapis/version", reqs.get(0).path(), "the three oldest were dropped");
         get("/newest", admin);
-        assertEquals("/newest", sim.requests().get(KubeSphereSimulator.RECORDED_MAX - 1).path());
+        assertEquals("/newest", sim.requests().get(sim.recordedMax - 1).path());
     }
 
     @Test

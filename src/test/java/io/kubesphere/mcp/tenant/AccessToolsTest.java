@@ -1,16 +1,12 @@
 package io.kubesphere.mcp.tenant;
 
 import io.kubesphere.mcp.sandbox.RecordedRequest;
-import io.kubesphere.mcp.sandbox.Sandbox;
 import io.kubesphere.mcp.support.McpTestClient;
+import io.kubesphere.mcp.support.SandboxTest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -31,18 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** explain_user_access: one answer with platform, workspace, project and DevOps roles; a bounded fan-out. */
 @QuarkusTest
-class AccessToolsTest {
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
-
-    @BeforeEach
-    void clear() {
-        sandbox.simulator().clearRequests();
-    }
+class AccessToolsTest extends SandboxTest {
 
     private CallToolResult call(String tool, Map<String, Object> args) {
         try (McpTestClient mcp = McpTestClient.http(root)) {

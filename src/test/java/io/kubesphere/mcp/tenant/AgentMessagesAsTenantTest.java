@@ -1,13 +1,13 @@
 package io.kubesphere.mcp.tenant;
 
 import io.kubesphere.mcp.support.McpTestClient;
+import io.kubesphere.mcp.support.SandboxTest;
+import io.kubesphere.mcp.support.StoneshiProfile;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.util.Map;
 
 import static io.kubesphere.mcp.support.McpTestClient.text;
@@ -16,11 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** whoami of a tenant who belongs to one workspace (stoneshi in the demo data). */
 @QuarkusTest
-@TestProfile(TenantIsolationTest.Stoneshi.class)
-class AgentMessagesAsTenantTest {
-
-    @TestHTTPResource("/")
-    URI root;
+@TestProfile(StoneshiProfile.class)
+class AgentMessagesAsTenantTest extends SandboxTest {
 
     @Test
     void oneWorkspaceIsOneWorkspace() {

@@ -1,15 +1,11 @@
 package io.kubesphere.mcp.tenant;
 
-import io.kubesphere.mcp.sandbox.Sandbox;
 import io.kubesphere.mcp.support.McpTestClient;
+import io.kubesphere.mcp.support.SandboxTest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -28,18 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** get_project, list_workspace_clusters, list_cluster_members and list_roles' cluster scope, as admin. */
 @QuarkusTest
-class ClusterToolsTest {
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
-
-    @BeforeEach
-    void clear() {
-        sandbox.simulator().clearRequests();
-    }
+class ClusterToolsTest extends SandboxTest {
 
     private CallToolResult call(String tool, Map<String, Object> args) {
         try (McpTestClient mcp = McpTestClient.http(root)) {

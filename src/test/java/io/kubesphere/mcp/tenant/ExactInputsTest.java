@@ -1,15 +1,11 @@
 package io.kubesphere.mcp.tenant;
 
-import io.kubesphere.mcp.sandbox.Sandbox;
+import io.kubesphere.mcp.support.SandboxTest;
 import io.kubesphere.mcp.support.McpTestClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -24,18 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Arguments no looser than the published schema: an enum is one of its strings exactly, a name its pattern. */
 @QuarkusTest
-class ExactInputsTest {
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
-
-    @BeforeEach
-    void clear() {
-        sandbox.simulator().clearRequests();
-    }
+class ExactInputsTest extends SandboxTest {
 
     private void refused(CallToolResult result, String parameter) {
         assertTrue(Boolean.TRUE.equals(result.isError()), () -> "expected a refusal, got " + text(result));

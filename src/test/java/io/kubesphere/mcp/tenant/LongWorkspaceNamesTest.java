@@ -1,16 +1,13 @@
 package io.kubesphere.mcp.tenant;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubesphere.mcp.support.SandboxTest;
 import io.kubesphere.mcp.sandbox.RecordedRequest;
-import io.kubesphere.mcp.sandbox.Sandbox;
 import io.kubesphere.mcp.support.McpTestClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * "{role}.{FNV-1a 64 hex of the workspace}". The simulator does the same, so a tool sending the plain name fails.
  */
 @QuarkusTest
-class LongWorkspaceNamesTest {
+class LongWorkspaceNamesTest extends SandboxTest {
 
     /** 62 characters: every built-in role name is hashed. */
     static final String LONG = "payments-platform-engineering-shared-services-europe-west1-mcp";
@@ -38,12 +35,6 @@ class LongWorkspaceNamesTest {
     /** 57 characters: "{ws}-admin" is exactly 63 and stays plain; the other three are hashed. */
     static final String MIXED = "payments-platform-engineering-shared-services-europe-west";
     static final String MIXED_HASH = "e64d1b088d27d866";
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
 
     private static CallToolResult ok(CallToolResult result) {
         assertFalse(Boolean.TRUE.equals(result.isError()), () -> "unexpected error: " + text(result));

@@ -1,16 +1,13 @@
 package io.kubesphere.mcp.tenant;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubesphere.mcp.support.SandboxTest;
 import io.kubesphere.mcp.sandbox.RecordedRequest;
-import io.kubesphere.mcp.sandbox.Sandbox;
 import io.kubesphere.mcp.support.McpTestClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -34,15 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * run them against a fresh platform (logged in as admin). Each step checks the request KubeSphere received.
  */
 @QuarkusTest
-class MultiTenantSkillScenarioTest {
+class MultiTenantSkillScenarioTest extends SandboxTest {
 
     static final String PASSWORD = "Demo@123456";
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
 
     private CallToolResult step(McpTestClient mcp, String tool, Map<String, Object> args) {
         sandbox.simulator().clearRequests();

@@ -1,16 +1,13 @@
 package io.kubesphere.mcp.tenant;
 
-import io.kubesphere.mcp.sandbox.Sandbox;
+import io.kubesphere.mcp.support.SandboxTest;
 import io.kubesphere.mcp.support.McpTestClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** KS_MCP_ALLOW_PRIVILEGED_GRANTS=true: the operator allowed admin grants up front, so nobody is asked. */
 @QuarkusTest
 @TestProfile(PrivilegedGrantsAllowedTest.AllowPrivilegedGrants.class)
-class PrivilegedGrantsAllowedTest {
+class PrivilegedGrantsAllowedTest extends SandboxTest {
 
     public static class AllowPrivilegedGrants implements QuarkusTestProfile {
         @Override
@@ -37,12 +34,6 @@ class PrivilegedGrantsAllowedTest {
             return Map.of("ks.mcp.allow.privileged.grants", "true");
         }
     }
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
 
     @Test
     void adminGrantsGoThroughWithoutElicitation() {

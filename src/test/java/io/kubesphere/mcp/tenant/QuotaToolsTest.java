@@ -2,16 +2,12 @@ package io.kubesphere.mcp.tenant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubesphere.mcp.sandbox.RecordedRequest;
-import io.kubesphere.mcp.sandbox.Sandbox;
 import io.kubesphere.mcp.support.McpTestClient;
+import io.kubesphere.mcp.support.SandboxTest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,20 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** get_workspace_quota and set_workspace_quota against the simulator, as admin. */
 @QuarkusTest
-class QuotaToolsTest {
+class QuotaToolsTest extends SandboxTest {
 
     static final String QUOTAS = "/clusters/host" + TENANT + "/workspaces/demo/resourcequotas";
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
-
-    @BeforeEach
-    void clear() {
-        sandbox.simulator().clearRequests();
-    }
 
     private CallToolResult call(String tool, Map<String, Object> args) {
         try (McpTestClient mcp = McpTestClient.http(root)) {

@@ -1,16 +1,13 @@
 package io.kubesphere.mcp.tenant;
 
-import io.kubesphere.mcp.sandbox.Sandbox;
+import io.kubesphere.mcp.support.SandboxTest;
+import io.kubesphere.mcp.support.StoneshiProfile;
 import io.kubesphere.mcp.support.McpTestClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.util.Map;
 
 import static io.kubesphere.mcp.support.McpTestClient.text;
@@ -24,21 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A tenant (stoneshi, regular member of workspace stone) sees its own workspace and gets 403 elsewhere. */
 @QuarkusTest
-@TestProfile(TenantIsolationTest.Stoneshi.class)
-class TenantIsolationTest {
-
-    public static class Stoneshi implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("kubesphere.username", "stoneshi");
-        }
-    }
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
+@TestProfile(StoneshiProfile.class)
+class TenantIsolationTest extends SandboxTest {
 
     @Test
     void otherWorkspacesAnswer403InTheWordsOfTheWorkspace() {

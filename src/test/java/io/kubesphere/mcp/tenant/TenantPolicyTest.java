@@ -1,17 +1,13 @@
 package io.kubesphere.mcp.tenant;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kubesphere.mcp.sandbox.Sandbox;
+import io.kubesphere.mcp.support.SandboxTest;
 import io.kubesphere.mcp.support.McpTestClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ElicitFormRequest;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,20 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Rule 2's server-side check (behind the schema's enums) is proven directly in {@link RolesTest}.
  */
 @QuarkusTest
-class TenantPolicyTest {
+class TenantPolicyTest extends SandboxTest {
 
     static final String PROJECT_MEMBERS = "/clusters/host" + IAM + "/namespaces/stone-project/namespacemembers";
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
-
-    @BeforeEach
-    void clear() {
-        sandbox.simulator().clearRequests();
-    }
 
     private void assertRefusedAndNothingSent(CallToolResult result, String... mentions) {
         assertTrue(Boolean.TRUE.equals(result.isError()), () -> "expected a refusal, got " + text(result));

@@ -1,16 +1,13 @@
 package io.kubesphere.mcp.tenant;
 
-import io.kubesphere.mcp.sandbox.Sandbox;
+import io.kubesphere.mcp.support.SandboxTest;
 import io.kubesphere.mcp.support.McpTestClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** KS_MCP_READ_ONLY=true: the tenant write tools are neither listed nor callable; the read tools still work. */
 @QuarkusTest
 @TestProfile(TenantReadOnlyTest.ReadOnly.class)
-class TenantReadOnlyTest {
+class TenantReadOnlyTest extends SandboxTest {
 
     public static class ReadOnly implements QuarkusTestProfile {
         @Override
@@ -47,12 +44,6 @@ class TenantReadOnlyTest {
             "invite_project_member", Map.of("cluster", "host", "project", "stone-project", "username", "ro-user"),
             "set_project_role", Map.of("cluster", "host", "project", "stone-project", "username", "stoneshi",
                     "role", "viewer"));
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
 
     @Test
     void writeToolsAreHiddenAndRefused() {

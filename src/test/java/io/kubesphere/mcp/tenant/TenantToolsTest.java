@@ -1,15 +1,12 @@
 package io.kubesphere.mcp.tenant;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubesphere.mcp.support.SandboxTest;
 import io.kubesphere.mcp.auth.Callers;
 import io.kubesphere.mcp.sandbox.RecordedRequest;
-import io.kubesphere.mcp.sandbox.Sandbox;
 import io.kubesphere.mcp.support.McpTestClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -39,20 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every tenant tool added for issue 3, against the simulator as admin, checking what reached KubeSphere. */
+/** The tenant tools against the simulator as admin, checking what reached KubeSphere. */
 @QuarkusTest
-class TenantToolsTest {
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
-
-    @BeforeEach
-    void clear() {
-        sandbox.simulator().clearRequests();
-    }
+class TenantToolsTest extends SandboxTest {
 
     private CallToolResult call(String tool, Map<String, Object> args) {
         try (McpTestClient mcp = McpTestClient.http(root)) {

@@ -1,17 +1,15 @@
 package io.kubesphere.mcp.tenant;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubesphere.mcp.support.SandboxTest;
+import io.kubesphere.mcp.support.StoneshiProfile;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubesphere.mcp.auth.Callers;
 import io.kubesphere.mcp.sandbox.RecordedRequest;
-import io.kubesphere.mcp.sandbox.Sandbox;
 import io.kubesphere.mcp.support.McpTestClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -36,24 +34,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the tools cannot check the username; they write anyway and say so, in the output record and in the text.
  */
 @QuarkusTest
-@TestProfile(UnverifiedUserTest.WorkspaceAdmin.class)
-class UnverifiedUserTest {
+@TestProfile(StoneshiProfile.class)
+class UnverifiedUserTest extends SandboxTest {
 
     /** stoneshi again, in an app of its own: these tests give stoneshi a workspace that other tests do not expect. */
-    public static class WorkspaceAdmin implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("kubesphere.username", "stoneshi");
-        }
-    }
 
     static final String WS = "uv-stone-admin";
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
 
     private HttpResponse<String> asAdmin(String method, String path, String body) throws Exception {
         String token = Callers.token(sandbox.baseUrl(), "admin");

@@ -2,13 +2,10 @@ package io.kubesphere.mcp.tenant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubesphere.mcp.sandbox.RecordedRequest;
-import io.kubesphere.mcp.sandbox.Sandbox;
 import io.kubesphere.mcp.support.McpTestClient;
+import io.kubesphere.mcp.support.SandboxTest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -36,20 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** set_user_state (a person confirms every disable; never on yourself) and list_login_records, as admin. */
 @QuarkusTest
-class UserStateToolsTest {
+class UserStateToolsTest extends SandboxTest {
 
     static final String PASSWORD = "Abcdefg1";
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
-
-    @BeforeEach
-    void clear() {
-        sandbox.simulator().clearRequests();
-    }
 
     private static CallToolResult ok(CallToolResult r) {
         assertFalse(Boolean.TRUE.equals(r.isError()), () -> "unexpected error: " + text(r));

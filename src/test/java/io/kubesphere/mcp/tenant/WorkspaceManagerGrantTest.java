@@ -1,15 +1,11 @@
 package io.kubesphere.mcp.tenant;
 
-import io.kubesphere.mcp.sandbox.Sandbox;
+import io.kubesphere.mcp.support.SandboxTest;
 import io.kubesphere.mcp.support.McpTestClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -32,18 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * person's confirmation, as any admin grant does (KS_MCP_ALLOW_PRIVILEGED_GRANTS: {@link PrivilegedGrantsAllowedTest}).
  */
 @QuarkusTest
-class WorkspaceManagerGrantTest {
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
-
-    @BeforeEach
-    void clear() {
-        sandbox.simulator().clearRequests();
-    }
+class WorkspaceManagerGrantTest extends SandboxTest {
 
     private static Map<String, Object> managedBy(String workspace, String manager) {
         return Map.of("workspace", workspace, "clusters", List.of("host"), "manager", manager);

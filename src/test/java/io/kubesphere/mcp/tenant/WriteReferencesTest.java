@@ -1,14 +1,11 @@
 package io.kubesphere.mcp.tenant;
 
 import io.kubesphere.mcp.auth.Callers;
+import io.kubesphere.mcp.support.SandboxTest;
 import io.kubesphere.mcp.sandbox.RecordedRequest;
-import io.kubesphere.mcp.sandbox.Sandbox;
 import io.kubesphere.mcp.support.McpTestClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -36,18 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * result before anything is written. KubeSphere itself would accept these writes.
  */
 @QuarkusTest
-class WriteReferencesTest {
-
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    Sandbox sandbox;
-
-    @BeforeEach
-    void clear() {
-        sandbox.simulator().clearRequests();
-    }
+class WriteReferencesTest extends SandboxTest {
 
     /** A person who confirms: create_workspace with another manager asks one (WorkspaceManagerGrantTest). */
     private CallToolResult call(String tool, Map<String, Object> args) {
@@ -70,7 +56,7 @@ class WriteReferencesTest {
     void invitingAUserThatDoesNotExistWritesNothing() {
         assertMissingUser(call("invite_workspace_member", Map.of("workspace", "stone", "username", "stonehsi")),
                 "stonehsi");
-        clear();
+        sim().clearRequests();
         assertMissingUser(call("invite_project_member", Map.of("cluster", "host", "project", "stone-project",
                 "username", "stonehsi", "role", "operator")), "stonehsi");
     }
@@ -91,14 +77,14 @@ class WriteReferencesTest {
         assertMissingUser(call("create_workspace", Map.of("workspace", "wr-ws-1", "clusters", List.of("host"),
                 "manager", "ghost-manager")), "ghost-manager");
 
-        clear();
+        sim().clearRequests();
         CallToolResult r = call("create_workspace", Map.of("workspace", "wr-ws-2", "clusters", List.of("host"),
                 "manager", "demo-user"));
         assertFalse(r.isError(), text(r));
         write(sandbox, "demo-user", "POST", TENANT + "/workspacetemplates");
         assertEquals(true, structured(r).get("manager_verified"));
 
-        clear();
+        sim().clearRequests();
         CallToolResult self = call("create_workspace", Map.of("workspace", "wr-ws-3", "clusters", List.of("host")));
         assertFalse(self.isError(), text(self));
         only(sandbox, "POST", TENANT + "/workspacetemplates");
@@ -131,7 +117,7 @@ class WriteReferencesTest {
                         + "\"template\":{\"spec\":{\"manager\":\"admin\"}}}}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, created.statusCode(), created.body());
-        clear();
+        sim().clearRequests();
 
         CallToolResult r = call("create_project", Map.of("cluster", "host", "workspace", "wr-unplaced",
                 "project", "wr-project-3"));

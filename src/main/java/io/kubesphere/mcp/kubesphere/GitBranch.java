@@ -1,4 +1,4 @@
-package io.kubesphere.mcp.policy;
+package io.kubesphere.mcp.kubesphere;
 
 import java.util.Optional;
 import java.util.regex.Pattern;

@@ -1,13 +1,16 @@
 package io.kubesphere.mcp.kubesphere;
 
+import io.kubesphere.mcp.kubesphere.api.VersionApi;
+import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PfxOptions;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -15,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,29 +27,36 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** The connection to ks-apiserver itself: reuse, timeouts, TLS checks, and its base URL path. */
-class KubeSphereWireTest {
+/**
+ * The REST clients' connection to ks-apiserver itself: reuse, the guard before any connection, timeouts, TLS checks,
+ * and the base URL's path. Each test serves its own ks-apiserver stand-in and builds a client the product's way.
+ */
+@QuarkusTest
+class KubeSphereRestTest {
 
-    private static final Route VERSION = UpstreamGuard.VERSION;
-    private static final UpstreamGuard GUARD = new UpstreamGuard(Set.of());
+    @Inject
+    Vertx vertx;
 
-    private Vertx vertx;
+    @Inject
+    KubeSphereClient client;
+
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
+    private final List<HttpServer> servers = new ArrayList<>();
     private volatile String lastUri;
-
-    @BeforeEach
-    void start() {
-        vertx = Vertx.vertx();
-    }
+    private volatile String lastAccept;
 
     @AfterEach
     void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        for (HttpServer server : servers) {
+            server.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        }
     }
 
     /** A ks-apiserver stand-in on loopback (127.0.0.1 unless the options name another host). */
-    private int serve(HttpServerOptions options, long delayMs) throws Exception {
+    static int serve(Vertx vertx, List<HttpServer> servers, HttpServerOptions options, long delayMs,
+            AtomicInteger connections, AtomicInteger requests, java.util.function.Consumer<io.vertx.core.http.HttpServerRequest> seen)
+            throws Exception {
         if (HttpServerOptions.DEFAULT_HOST.equals(options.getHost())) {
             options.setHost("127.0.0.1");
         }
@@ -55,7 +64,7 @@ class KubeSphereWireTest {
         server.connectionHandler(c -> connections.incrementAndGet());
         server.requestHandler(req -> {
             requests.incrementAndGet();
-            lastUri = req.uri();
+            seen.accept(req);
             Runnable answer = () -> req.response().putHeader("Content-Type", "application/json").end("{\"gitVersion\":\"v4\"}");
             if (delayMs > 0) {
                 vertx.setTimer(delayMs, id -> answer.run());
@@ -63,42 +72,58 @@ class KubeSphereWireTest {
                 answer.run();
             }
         });
+        servers.add(server);
         return server.listen().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS).actualPort();
     }
 
-    private KubeSphereWire wire(String baseUrl, Duration readTimeout) {
-        return new KubeSphereWire(vertx, () -> baseUrl, Duration.ofSeconds(2), readTimeout, GUARD);
+    private int serve(HttpServerOptions options, long delayMs) throws Exception {
+        return serve(vertx, servers, options, delayMs, connections, requests, req -> {
+            lastUri = req.uri();
+            lastAccept = req.getHeader("Accept");
+        });
     }
 
-    private WireResponse get(KubeSphereWire wire) {
-        return wire.send("GET", VERSION.template(), "", Route.JSON, "Bearer x", null, null).await()
-                .atMost(Duration.ofSeconds(10));
+    static int get(VersionApi api) {
+        try (Response response = api.version(new KsAuth("Bearer x")).await().atMost(Duration.ofSeconds(10))) {
+            return response.getStatus();
+        }
     }
 
     @Test
     void sequentialRequestsReuseKeptAliveConnections() throws Exception {
-        KubeSphereWire wire = wire("http://127.0.0.1:" + serve(new HttpServerOptions(), 0), Duration.ofSeconds(5));
+        VersionApi api = client.build(VersionApi.class, "http://127.0.0.1:" + serve(new HttpServerOptions(), 0));
         for (int i = 0; i < 20; i++) {
-            assertEquals(200, get(wire).status());
+            assertEquals(200, get(api));
             // A connection goes back to the pool just after its answer is handed over; tool calls are further apart.
             Thread.sleep(5);
         }
         assertEquals(20, requests.get());
         assertEquals(1, connections.get(), "one TCP connection for twenty requests");
+        assertEquals("application/json", lastAccept, "the route's produces, as go-restful matches it");
+    }
+
+    /** The guard runs before the client connects: a refused request opens no connection at all. */
+    @Test
+    void aRefusedRequestOpensNoConnection() throws Exception {
+        HostileApi api = client.build(HostileApi.class, "http://127.0.0.1:" + serve(new HttpServerOptions(), 0));
+        Throwable failure = assertThrows(Throwable.class,
+                () -> api.secrets(new KsAuth("Bearer x")).await().atMost(Duration.ofSeconds(10)));
+        assertEquals(KubeSphereError.Kind.REFUSED_BY_POLICY, ErrorMapper.fromFailure(failure, "", Duration.ZERO).kind());
+        Thread.sleep(100);
+        assertEquals(0, connections.get(), "no connection for a refused request");
     }
 
     /** Callers on Vert.x worker threads get every body whole, also many at once. */
     @Test
     void bodiesArriveWholeWhenWorkerThreadsAskConcurrently() throws Exception {
-        KubeSphereWire wire = wire("http://127.0.0.1:" + serve(new HttpServerOptions(), 0), Duration.ofSeconds(5));
+        VersionApi api = client.build(VersionApi.class, "http://127.0.0.1:" + serve(new HttpServerOptions(), 0));
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             CompletableFuture<List<String>> batch = new CompletableFuture<>();
             vertx.executeBlocking(() -> {
                 List<Uni<String>> calls = new ArrayList<>();
                 for (int j = 0; j < 25; j++) {
-                    calls.add(wire.send("GET", VERSION.template(), "", Route.JSON, "Bearer x", null, null)
-                            .map(WireResponse::text));
+                    calls.add(api.version(new KsAuth("Bearer x")).map(r -> r.readEntity(String.class)));
                 }
                 return Uni.join().all(calls).andFailFast().await().atMost(Duration.ofSeconds(10));
             }, false).onComplete(r -> {
@@ -116,16 +141,17 @@ class KubeSphereWireTest {
         }
     }
 
+    /** %test.kubesphere.read.timeout=3s. */
     @Test
     void aSlowAnswerEndsInTheReadTimeout() throws Exception {
-        KubeSphereWire wire = wire("http://127.0.0.1:" + serve(new HttpServerOptions(), 3000), Duration.ofMillis(300));
-        Throwable failure = assertThrows(Throwable.class, () -> get(wire));
-        KubeSphereError mapped = ErrorMapper.fromFailure(failure, "http://ks", Duration.ofMillis(300));
+        VersionApi api = client.build(VersionApi.class, "http://127.0.0.1:" + serve(new HttpServerOptions(), 5000));
+        Throwable failure = assertThrows(Throwable.class, () -> get(api));
+        KubeSphereError mapped = ErrorMapper.fromFailure(failure, "http://ks", Duration.ofSeconds(3));
         assertEquals(KubeSphereError.Kind.TIMEOUT, mapped.kind(), String.valueOf(failure));
     }
 
-    private Path selfSignedKeystore() throws Exception {
-        Path store = Files.createTempDirectory("wire-tls").resolve("server.p12");
+    static Path selfSignedKeystore() throws Exception {
+        Path store = Files.createTempDirectory("ks-tls").resolve("server.p12");
         Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                 "-genkeypair", "-alias", "ks", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost",
                 "-ext", "SAN=dns:localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
@@ -134,44 +160,19 @@ class KubeSphereWireTest {
         return store;
     }
 
-    private int serveTls(Path store) throws Exception {
-        return serve(new HttpServerOptions().setSsl(true)
-                .setKeyCertOptions(new PfxOptions().setPath(store.toString()).setPassword("changeit")), 0);
+    static HttpServerOptions tls(Path store) {
+        return new HttpServerOptions().setSsl(true)
+                .setKeyCertOptions(new PfxOptions().setPath(store.toString()).setPassword("changeit"));
     }
 
-    /** A certificate the JVM does not trust is refused: the client never trusts all. */
+    /** A certificate nobody configured is refused: the client never trusts all. */
     @Test
     void anUntrustedCertificateIsRefusedBeforeAnyRequest() throws Exception {
-        KubeSphereWire wire = wire("https://localhost:" + serveTls(selfSignedKeystore()), Duration.ofSeconds(5));
-        Throwable failure = assertThrows(Throwable.class, () -> get(wire));
-        assertThat(String.valueOf(failure), containsString("SSL"));
+        int port = serve(tls(selfSignedKeystore()), 0);
+        VersionApi api = client.build(VersionApi.class, "https://localhost:" + port);
+        Throwable failure = assertThrows(Throwable.class, () -> get(api));
+        assertThat(String.valueOf(failure) + failure.getCause(), containsString("SSL"));
         assertEquals(0, requests.get(), "no request was served over the untrusted connection");
-    }
-
-    /** A private CA is trusted the JVM's way (README: JAVA_OPTS=-Djavax.net.ssl.trustStore=...). */
-    @Test
-    void aCertificateInTheJvmTrustStoreIsAccepted() throws Exception {
-        Path store = selfSignedKeystore();
-        int port = serveTls(store);
-        String[] keys = {"javax.net.ssl.trustStore", "javax.net.ssl.trustStorePassword", "javax.net.ssl.trustStoreType"};
-        String[] before = new String[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            before[i] = System.getProperty(keys[i]);
-        }
-        System.setProperty(keys[0], store.toString());
-        System.setProperty(keys[1], "changeit");
-        System.setProperty(keys[2], "PKCS12");
-        try {
-            assertEquals(200, get(wire("https://localhost:" + port, Duration.ofSeconds(5))).status());
-        } finally {
-            for (int i = 0; i < keys.length; i++) {
-                if (before[i] == null) {
-                    System.clearProperty(keys[i]);
-                } else {
-                    System.setProperty(keys[i], before[i]);
-                }
-            }
-        }
     }
 
     @Test
@@ -183,13 +184,13 @@ class KubeSphereWireTest {
             Assumptions.abort("no IPv6 loopback here: " + e.getMessage());
             return;
         }
-        assertEquals(200, get(wire("http://[::1]:" + port, Duration.ofSeconds(5))).status());
+        assertEquals(200, get(client.build(VersionApi.class, "http://[::1]:" + port)));
     }
 
     @Test
     void aPathInTheBaseUrlPrefixesEveryRequest() throws Exception {
-        KubeSphereWire wire = wire("http://127.0.0.1:" + serve(new HttpServerOptions(), 0) + "/ks/", Duration.ofSeconds(5));
-        assertEquals(200, get(wire).status());
-        assertEquals("/ks" + VERSION.template(), lastUri);
+        VersionApi api = client.build(VersionApi.class, "http://127.0.0.1:" + serve(new HttpServerOptions(), 0) + "/ks/");
+        assertEquals(200, get(api));
+        assertEquals("/ks/kapis/version", lastUri);
     }
 }

@@ -1,6 +1,5 @@
-package io.kubesphere.mcp.health;
+package io.kubesphere.mcp.mcp;
 
-import io.kubesphere.mcp.mcp.HeaderGuard;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
