@@ -12,7 +12,7 @@ import java.util.function.Function;
  * rendering. tools/list, mcp-tools.json, the README table and the policy are all derived from these.
  */
 public record ToolDefinition<I, O>(String name, String title, String description, Toolset toolset, boolean readOnly,
-        boolean idempotent, Class<I> input, Class<O> output, List<Route> routes, ToolHandler<I, O> handler,
+        boolean idempotent, boolean destructive, Class<I> input, Class<O> output, List<Route> routes, ToolHandler<I, O> handler,
         Function<O, String> text) {
 
     public ToolDefinition {
@@ -22,6 +22,9 @@ public record ToolDefinition<I, O>(String name, String title, String description
         routes = List.copyOf(routes);
         if (readOnly && routes.stream().anyMatch(r -> !r.method().equals("GET"))) {
             throw new IllegalArgumentException(name + " is read-only but declares a write route");
+        }
+        if (readOnly && destructive) {
+            throw new IllegalArgumentException(name + " is read-only, so it cannot be destructive");
         }
     }
 
@@ -50,6 +53,7 @@ public record ToolDefinition<I, O>(String name, String title, String description
         private String description;
         private List<Route> routes = List.of();
         private Function<O, String> text;
+        private boolean destructive;
 
         private Builder(String name, Toolset toolset, boolean readOnly, boolean idempotent, Class<I> input,
                 Class<O> output) {
@@ -71,6 +75,12 @@ public record ToolDefinition<I, O>(String name, String title, String description
             return this;
         }
 
+        /** A write that can take something away (e.g. lock a user out): MCP's destructiveHint. */
+        public Builder<I, O> destructive() {
+            this.destructive = true;
+            return this;
+        }
+
         public Builder<I, O> routes(Route... routes) {
             this.routes = List.of(routes);
             return this;
@@ -82,7 +92,8 @@ public record ToolDefinition<I, O>(String name, String title, String description
         }
 
         public ToolDefinition<I, O> handler(ToolHandler<I, O> handler) {
-            return new ToolDefinition<>(name, title, description, toolset, readOnly, idempotent, input, output, routes,
+            return new ToolDefinition<>(name, title, description, toolset, readOnly, idempotent, destructive, input,
+                    output, routes,
                     handler, Objects.requireNonNull(text, name + " needs a text rendering"));
         }
     }

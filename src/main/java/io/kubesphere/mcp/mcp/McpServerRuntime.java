@@ -284,7 +284,8 @@ public class McpServerRuntime {
                 .description(tool.description())
                 .inputSchema(input)
                 .outputSchema(output)
-                .annotations(new ToolAnnotations(tool.title(), tool.readOnly(), false, tool.idempotent(), false, null))
+                .annotations(new ToolAnnotations(tool.title(), tool.readOnly(), tool.destructive(), tool.idempotent(), false,
+                        null))
                 .icons(ServerIdentity.icons(tool.toolset()))
                 .build();
     }

@@ -12,6 +12,7 @@ import io.kubesphere.mcp.kubesphere.api.Routes;
 import io.kubesphere.mcp.sandbox.RecordedRequest;
 import io.kubesphere.mcp.support.McpTestClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.ElicitResult;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,7 @@ class RouteContractTest extends SandboxTest {
     /** Only here: real routes the documents do not show, each with the reason. */
     static final Map<String, String> NOT_IN_THE_DOCUMENTS = Map.of(
             "GET /kapis/iam.kubesphere.io/v1beta1/globalroles", DYNAMIC,
+            "GET /kapis/iam.kubesphere.io/v1beta1/clusterroles", DYNAMIC,
             "GET /kapis/iam.kubesphere.io/v1beta1/workspaces/{}/workspaceroles", DYNAMIC,
             "GET /kapis/iam.kubesphere.io/v1beta1/namespaces/{}/roles", DYNAMIC);
 
@@ -193,6 +195,9 @@ class RouteContractTest extends SandboxTest {
                 "role", "viewer"));
         calls.put("set_project_role", Map.of("cluster", "host", "project", "stone-project", "username", user,
                 "role", "operator"));
+        calls.put("set_workspace_quota", Map.of("cluster", "host", "workspace", "stone", "hard",
+                Map.of("limits.cpu", "2")));
+        calls.put("set_user_state", Map.of("username", user, "state", "Disabled"));
         calls.put("create_pipeline", Map.of("devops_project", "stone-devops", "pipeline", "ct-pl-" + n,
                 "jenkinsfile", "pipeline { agent any }", "parameters", List.of(Map.of("name", "TAG"))));
         calls.put("run_pipeline", Map.of("devops_project", "stone-devops", "pipeline", "build",
@@ -202,7 +207,9 @@ class RouteContractTest extends SandboxTest {
         assertEquals(writeTools, new TreeSet<>(calls.keySet()), "every write tool is driven once here");
 
         sandbox.simulator().clearRequests();
-        try (McpTestClient mcp = McpTestClient.http(root)) {
+        // Disabling asks a person: this client says yes.
+        try (McpTestClient mcp = McpTestClient.http(root, request -> new ElicitResult(ElicitResult.Action.ACCEPT,
+                Map.of("confirm", true)))) {
             calls.forEach((tool, args) -> {
                 CallToolResult r = mcp.call(tool, args);
                 assertFalse(r.isError(), tool + ": " + text(r));
