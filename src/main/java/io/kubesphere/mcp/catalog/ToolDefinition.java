@@ -24,7 +24,7 @@ public record ToolDefinition<I, O>(String name, String title, String description
             throw new IllegalArgumentException(name + " is read-only but declares a write route");
         }
         if (readOnly && destructive) {
-            throw new IllegalArgumentException(name + " is read-only and cannot be destructive");
+            throw new IllegalArgumentException(name + " is read-only, so it cannot be destructive");
         }
     }
 
@@ -75,14 +75,14 @@ public record ToolDefinition<I, O>(String name, String title, String description
             return this;
         }
 
-        public Builder<I, O> routes(Route... routes) {
-            this.routes = List.of(routes);
+        /** A write that can take something away (lock a user out, end a running build): MCP's destructiveHint. */
+        public Builder<I, O> destructive() {
+            this.destructive = true;
             return this;
         }
 
-        /** The tool ends something (a running build, an input step): MCP's destructiveHint. */
-        public Builder<I, O> destructive() {
-            this.destructive = true;
+        public Builder<I, O> routes(Route... routes) {
+            this.routes = List.of(routes);
             return this;
         }
 
@@ -92,7 +92,8 @@ public record ToolDefinition<I, O>(String name, String title, String description
         }
 
         public ToolDefinition<I, O> handler(ToolHandler<I, O> handler) {
-            return new ToolDefinition<>(name, title, description, toolset, readOnly, idempotent, destructive, input, output, routes,
+            return new ToolDefinition<>(name, title, description, toolset, readOnly, idempotent, destructive, input,
+                    output, routes,
                     handler, Objects.requireNonNull(text, name + " needs a text rendering"));
         }
     }

@@ -159,7 +159,7 @@ public class DevOpsMemberTools implements ToolProvider {
                 .handler((ctx, in) -> {
                     Paging paging = Paging.of(in.page(), in.limit());
                     return ctx.kubesphere().call(auth -> ctx.kubesphere().iam().listProjectMembers(auth,
-                                    cluster(in.cluster()), in.devopsProject(), paging.page(), paging.limit()))
+                                    cluster(in.cluster()), in.devopsProject(), null, paging.page(), paging.limit()))
                             .map(body -> {
                                 int total = Kube.total(body);
                                 return new MemberList(Kube.items(body, m -> {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubesphere.mcp.kubesphere.KubeSphereError.Kind;
 import io.kubesphere.mcp.kubesphere.api.OAuthApi;
+import io.kubesphere.mcp.config.Jackson;
 import io.smallrye.mutiny.Uni;
 import org.jboss.logging.Logger;
 
@@ -24,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
 public final class PasswordCredentials implements Credentials {
 
     private static final Logger LOG = Logger.getLogger(PasswordCredentials.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.plain();
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
 
     record Token(String header, String refreshToken, Instant refreshAt, Instant expiresAt) {

@@ -73,32 +73,11 @@ public class PrivilegedGrants {
         if (config.allowPrivilegedGrants()) {
             return Uni.createFrom().voidItem();
         }
-        McpAsyncServerExchange exchange = ctx.exchange();
-        ClientCapabilities capabilities = exchange == null ? null : exchange.getClientCapabilities();
-        if (capabilities == null || capabilities.elicitation() == null) {
-            return Uni.createFrom().failure(ToolError.refused("Refused to " + action + ": this needs a person's "
-                    + "confirmation, and this MCP client cannot ask for one (it does not support elicitation). "
-                    + "Nothing was sent. Ask the person to do it in the KubeSphere console, or ask the operator of "
-                    + "this server to set KS_MCP_ALLOW_PRIVILEGED_GRANTS=true."));
-        }
-        Map<String, Object> schema = Map.of(
-                "type", "object",
-                "properties", Map.of("confirm", Map.of("type", "boolean", "title", title,
-                        "description", "Check to allow this", "default", false)),
-                "required", List.of("confirm"));
-        ElicitFormRequest request = ElicitFormRequest.builder("An AI agent asks to " + action
-                + ". This cannot be undone. Allow it?", schema).build();
-        return Uni.createFrom().completionStage(() -> exchange.createElicitation(request).toFuture())
-                .onFailure().transform(e -> ToolError.refused("Refused to " + action + ": the confirmation request "
-                        + "to the person failed (" + e.getMessage() + "). Nothing was sent."))
-                .invoke(result -> {
-                    if (result != null && result.action() == ElicitResult.Action.ACCEPT && confirmed(result)) {
-                        return;
-                    }
-                    throw ToolError.refused("Refused to " + action + ": the person did not confirm. Nothing was "
-                            + "sent. Do not retry unless the person asks for it.");
-                })
-                .replaceWithVoid();
+        return ask(ctx, new Question(action, title, "Check to allow this", "This cannot be undone. Allow it?",
+                "this needs a person's confirmation",
+                "Ask the person to do it in the KubeSphere console, or ask the operator of this server to set "
+                        + "KS_MCP_ALLOW_PRIVILEGED_GRANTS=true.",
+                "Ask the person to do it in the KubeSphere console.", "it stays as it is."));
     }
 
     /** Completes when the grant may go ahead; fails with {@link ToolError#refused} otherwise. */
@@ -106,38 +85,64 @@ public class PrivilegedGrants {
         if (config.allowPrivilegedGrants()) {
             return Uni.createFrom().voidItem();
         }
+        return ask(ctx, new Question(grant.sentence(), "Grant " + grant.role() + " to " + grant.username(),
+                "Check to allow this administrator grant", "This is an administrator role. Allow it?",
+                "an administrator grant needs a person's confirmation",
+                "Ask the person to grant the role in the KubeSphere console, or ask the operator of this server to "
+                        + "set KS_MCP_ALLOW_PRIVILEGED_GRANTS=true.",
+                "Ask the person to grant the role in the KubeSphere console.",
+                "a less privileged role may be enough."));
+    }
+
+    /**
+     * Before disabling an account: it locks the person out and ends their sessions, so a person always confirms.
+     * KS_MCP_ALLOW_PRIVILEGED_GRANTS does not apply: it allows grants, and this takes access away.
+     */
+    public Uni<Void> disableUser(ToolContext ctx, String username) {
+        return ask(ctx, new Question("disable user '" + username + "' (they can no longer log in, and their "
+                        + "current sessions end)", "Disable user " + username, "Check to disable this account",
+                "Allow it?", "disabling an account needs a person's confirmation",
+                "Ask the person to disable the account in the KubeSphere console.",
+                "Ask the person to disable the account in the KubeSphere console.",
+                "the account stays as it is."));
+    }
+
+    /** What a person is asked, and the advice each refusal gives. */
+    private record Question(String sentence, String title, String checkbox, String ask, String why,
+            String noElicitationAdvice, String failedAdvice, String declinedAdvice) {
+    }
+
+    private Uni<Void> ask(ToolContext ctx, Question q) {
         McpAsyncServerExchange exchange = ctx.exchange();
         ClientCapabilities capabilities = exchange == null ? null : exchange.getClientCapabilities();
         if (capabilities == null || capabilities.elicitation() == null) {
-            return Uni.createFrom().failure(ToolError.refused("Refused to " + grant.sentence()
-                    + ": an administrator grant needs a person's confirmation, and this MCP client cannot ask for one "
-                    + "(it does not support elicitation). Nothing was sent. Ask the person to grant the role in the "
-                    + "KubeSphere console, or ask the operator of this server to set "
-                    + "KS_MCP_ALLOW_PRIVILEGED_GRANTS=true."));
+            return Uni.createFrom().failure(ToolError.refused("Refused to " + q.sentence() + ": " + q.why()
+                    + ", and this MCP client cannot ask for one (it does not support elicitation). Nothing was "
+                    + "sent. " + q.noElicitationAdvice()));
         }
         Map<String, Object> schema = Map.of(
                 "type", "object",
                 "properties", Map.of("confirm", Map.of(
                         "type", "boolean",
-                        "title", "Grant " + grant.role() + " to " + grant.username(),
-                        "description", "Check to allow this administrator grant",
+                        "title", q.title(),
+                        "description", q.checkbox(),
                         "default", false)),
                 "required", List.of("confirm"));
-        ElicitFormRequest request = ElicitFormRequest.builder("An AI agent asks to " + grant.sentence()
-                + ". This is an administrator role. Allow it?", schema).build();
+        ElicitFormRequest request = ElicitFormRequest.builder("An AI agent asks to " + q.sentence() + ". "
+                + q.ask(), schema).build();
         return Uni.createFrom().completionStage(() -> exchange.createElicitation(request).toFuture())
-                .onFailure().transform(e -> ToolError.refused("Refused to " + grant.sentence()
+                .onFailure().transform(e -> ToolError.refused("Refused to " + q.sentence()
                         + ": the confirmation request to the person failed (" + e.getMessage()
-                        + "). Nothing was sent. Ask the person to grant the role in the KubeSphere console."))
+                        + "). Nothing was sent. " + q.failedAdvice()))
                 .invoke(result -> {
                     if (result != null && result.action() == ElicitResult.Action.ACCEPT && confirmed(result)) {
                         return;
                     }
                     String what = result == null || result.action() == ElicitResult.Action.CANCEL
                             ? "cancelled the confirmation" : "did not confirm";
-                    throw ToolError.refused("Refused to " + grant.sentence() + ": the person " + what
-                            + ". Nothing was sent. Do not retry unless the person asks for it; a less privileged "
-                            + "role may be enough.");
+                    throw ToolError.refused("Refused to " + q.sentence() + ": the person " + what
+                            + ". Nothing was sent. Do not retry unless the person asks for it; "
+                            + q.declinedAdvice());
                 })
                 .replaceWithVoid();
     }

@@ -20,6 +20,8 @@ public final class Roles {
     /** Workspace roles, without the {@code {workspace}-} prefix. */
     static final Set<String> WORKSPACE = Set.of("viewer", "regular", "self-provisioner", "admin");
     static final Set<String> PROJECT = Set.of("viewer", "operator", "admin");
+    /** The ClusterRoles a v4 install ships (config/ks-core/templates/clusterroles.yaml); never granted here. */
+    static final Set<String> CLUSTER = Set.of("cluster-admin", "cluster-viewer");
 
     public static final String CUSTOM_ROLES = "This server grants only KubeSphere's built-in roles; custom roles cannot "
             + "be assigned here. Ask a platform or workspace administrator to assign custom roles in the KubeSphere "
@@ -152,6 +154,10 @@ public final class Roles {
         }
         return WORKSPACE.stream().filter(role -> workspaceRoleName(workspace, role).equals(name)).findFirst()
                 .orElse(null);
+    }
+
+    public static boolean builtInCluster(String name) {
+        return CLUSTER.contains(name);
     }
 
     public static boolean builtInProject(String name) {

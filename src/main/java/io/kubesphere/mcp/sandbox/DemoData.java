@@ -25,6 +25,7 @@ final class DemoData {
     static void base(SimWorld w) {
         w.createBuiltinGlobalRoles(T0);
         w.addCluster("host", true, T0);
+        w.createBuiltinClusterRoles(T0);
         w.addUser("admin", "admin@kubesphere.io", "platform-admin", PASSWORD, null, T0.plusSeconds(60));
     }
 
@@ -36,6 +37,8 @@ final class DemoData {
         w.addUser("stoneshi", "stoneshi@kubesphere.io", "platform-regular", PASSWORD, "admin", at(1, 10));
         w.addUser("demo-user", "demo-user@kubesphere.io", "platform-regular", PASSWORD, "admin", at(1, 20));
 
+        w.bindCluster("admin", "cluster-admin", T0.plusSeconds(60));
+        w.bindCluster("stoneshi", "cluster-viewer", at(1, 15));
         w.addWorkspace("stone", "admin", "admin", "Workspace of the stone team", at(2, 0));
         w.bindWorkspace("stone", "stoneshi", "stone-regular", at(2, 5));
         w.putWorkspaceRole("stone", "stone-pipeline-auditor", "admin",

@@ -64,6 +64,10 @@ public final class KubeSphereSimulator {
         new DevOpsRunsApi(world, authz, devops).register(router);
         new DevOpsSourceApi(world, authz, devops).register(router);
         new DevOpsAdminApi(world, authz).register(router);
+        new QuotaApi(world, authz).register(router);
+        new ClusterIamApi(world, authz).register(router);
+        new WorkspaceClustersApi(world, authz).register(router);
+        new MemberNamespacesApi(world, authz).register(router);
         oauth.add("POST", "/oauth/token", new Media(List.of(SimResponse.JSON),
                 List.of("application/x-www-form-urlencoded")), auth::token);
         oauth.add("GET", "/oauth/logout", new Media(List.of(SimResponse.JSON), List.of(SimResponse.JSON)),

@@ -214,9 +214,11 @@ final class SimAuth {
         }
         if (!world.passwordMatches(name, password)) {
             recordFailure(name, status, now);
+            world.recordLogin(name, false, "incorrect password", now);
             return invalidCredentials();
         }
         status.put("lastLoginTime", Json.ts(now));
+        world.recordLogin(name, true, "authenticated successfully", now);
         return issuePair(name, user, now, "password");
     }
 

@@ -122,6 +122,13 @@ final class SimWorld {
     final Map<String, Map<String, ObjectNode>> secrets = new LinkedHashMap<>();
     final Map<String, TokenInfo> tokenCache = new LinkedHashMap<>();
     final Map<String, Integer> grants = new LinkedHashMap<>();
+    /** quota.kubesphere.io/v1alpha2 ResourceQuotas (cluster-scoped; one cluster is simulated). */
+    final Map<String, ObjectNode> resourceQuotas = new LinkedHashMap<>();
+    /** iam.kubesphere.io/v1beta1 ClusterRoles and the users bound to them (one binding per user). */
+    final Map<String, ObjectNode> clusterRoles = new LinkedHashMap<>();
+    final Map<String, Binding> clusterBindings = new LinkedHashMap<>();
+    /** iam.kubesphere.io/v1beta1 LoginRecords, oldest first. */
+    final List<ObjectNode> loginRecords = new ArrayList<>();
 
     SimWorld(Clock clock) {
         this.clock = clock;
@@ -291,6 +298,32 @@ final class SimWorld {
             hash *= 0x100000001b3L;
         }
         return role + "." + HexFormat.of().toHexDigits(hash);
+    }
+
+    /** The two ClusterRoles a v4 install ships (config/ks-core/templates/clusterroles.yaml). */
+    void createBuiltinClusterRoles(Instant created) {
+        clusterRoles.put("cluster-admin", role("ClusterRole", "cluster-admin", null, "system",
+                "Manage all resources in the cluster.", List.of(), List.of(rule(ALL, ALL, ALL)), created, Map.of()));
+        clusterRoles.put("cluster-viewer", role("ClusterRole", "cluster-viewer", null, "system",
+                "View all resources in the cluster.", List.of("cluster-view-components"),
+                List.of(rule(ALL, ALL, READ)), created, Map.of()));
+    }
+
+    void bindCluster(String user, String role, Instant created) {
+        clusterBindings.put(user, new Binding(role, created));
+        nextResourceVersion();
+    }
+
+    /**
+     * What the oauth handler's loginRecorder writes (pkg/models/auth/login_recoder.go): only for existing accounts,
+     * generateName {user}-, label iam.kubesphere.io/user-ref, type Token for the token endpoint.
+     */
+    void recordLogin(String user, boolean success, String reason, Instant at) {
+        ObjectNode obj = Json.o("metadata", Json.o("name", user + "-" + randomSuffix(5), "generateName", user + "-",
+                "labels", Json.o("iam.kubesphere.io/user-ref", user)),
+                "spec", Json.o("type", "Token", "provider", "", "sourceIP", "127.0.0.1", "success", success,
+                        "reason", reason));
+        loginRecords.add(stamp(obj, "LoginRecord", IAM_V1BETA1, null, at));
     }
 
     void createWorkspaceRoles(String ws, Instant created) {

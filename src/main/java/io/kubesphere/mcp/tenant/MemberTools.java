@@ -141,7 +141,7 @@ public class MemberTools implements ToolProvider {
                 .handler((ctx, in) -> {
                     Paging paging = Paging.of(in.page(), in.limit());
                     return ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
-                                    .listWorkspaceMembers(auth, in.workspace(), paging.page(), paging.limit()))
+                                    .listWorkspaceMembers(auth, in.workspace(), null, paging.page(), paging.limit()))
                             .onFailure().transform(e -> Tenants.forbiddenIn(e, "workspace " + in.workspace()))
                             .map(body -> members(body, WORKSPACE_ROLE_ANNOTATION, paging,
                                     name -> Roles.builtInWorkspaceRole(in.workspace(), name)));
@@ -202,7 +202,7 @@ public class MemberTools implements ToolProvider {
                     Paging paging = Paging.of(in.page(), in.limit());
                     return ctx.kubesphere()
                             .call(auth -> ctx.kubesphere().iam().listProjectMembers(auth, in.cluster(), in.project(),
-                                    paging.page(), paging.limit()))
+                                    null, paging.page(), paging.limit()))
                             .onFailure().transform(e -> Tenants.forbiddenIn(e, "project " + in.project()))
                             .map(body -> members(body, ROLE_ANNOTATION, paging,
                                     name -> name != null && Roles.builtInProject(name) ? name : null));

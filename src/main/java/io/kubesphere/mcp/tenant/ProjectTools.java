@@ -29,6 +29,7 @@ import java.util.List;
 public class ProjectTools implements ToolProvider {
 
     static final Route LIST = Routes.route(TenantApi.class, "listProjects");
+    static final Route GET = Routes.route(TenantApi.class, "getProject");
     static final Route CREATE = Routes.route(TenantApi.class, "createProject");
     /** DevOps projects are namespaces too; the console hides them from the project list, and so do we. */
     static final String NOT_DEVOPS = "!kubesphere.io/devopsproject";
@@ -58,6 +59,12 @@ public class ProjectTools implements ToolProvider {
             @Min(1) @Max(200) @Default("20") Integer limit) {
     }
 
+    public record GetInput(
+            @JsonPropertyDescription("Cluster of the project, e.g. host") @NotNull @DnsLabel String cluster,
+            @JsonPropertyDescription("Workspace of the project") @NotNull @DnsLabel String workspace,
+            @JsonPropertyDescription("Project") @NotNull @DnsLabel String project) {
+    }
+
     public record CreateInput(
             @JsonPropertyDescription("Cluster to create the project on, e.g. host") @NotNull
             @DnsLabel String cluster,
@@ -75,7 +82,7 @@ public class ProjectTools implements ToolProvider {
 
     @Override
     public List<ToolDefinition<?, ?>> tools() {
-        return List.of(listProjects(), createProject());
+        return List.of(listProjects(), getProject(), createProject());
     }
 
     ToolDefinition<ListInput, ProjectList> listProjects() {
@@ -96,6 +103,19 @@ public class ProjectTools implements ToolProvider {
                                         paging.page(), paging.limit(), paging.hasMore(total));
                             });
                 });
+    }
+
+    ToolDefinition<GetInput, Project> getProject() {
+        return ToolDefinition.read("get_project", Toolset.tenant, GetInput.class, Project.class)
+                .title("Get a project")
+                .description("Get one project of a workspace: creator, description, status, creation time.")
+                .routes(GET)
+                .text(p -> "Project " + p.line() + (p.description() == null ? "" : ": " + p.description()))
+                .handler((ctx, in) -> ctx.kubesphere()
+                        .call(auth -> ctx.kubesphere().tenant().getProject(auth, in.cluster(), in.workspace(),
+                                in.project()))
+                        .onFailure().transform(e -> Tenants.forbiddenIn(e, "workspace " + in.workspace()))
+                        .map(ns -> Project.from(ns, in.cluster())));
     }
 
     ToolDefinition<CreateInput, Project> createProject() {

@@ -34,13 +34,14 @@ import java.util.function.Predicate;
 public class RoleTools implements ToolProvider {
 
     static final Route GLOBAL = Routes.route(IamApi.class, "listGlobalRoles");
+    static final Route CLUSTER = Routes.route(IamApi.class, "listClusterRoles");
     static final Route WORKSPACE = Routes.route(IamApi.class, "listWorkspaceRoles");
     static final Route PROJECT = Routes.route(IamApi.class, "listProjectRoles");
     /** Like the console: roles without a creator are system internals (anonymous, authenticated, …). */
     static final String HAS_CREATOR = Tenants.CREATOR;
 
     public enum Scope {
-        PLATFORM("platform"), WORKSPACE("workspace"), PROJECT("project");
+        PLATFORM("platform"), CLUSTER("cluster"), WORKSPACE("workspace"), PROJECT("project");
 
         private final String wire;
 
@@ -63,10 +64,10 @@ public class RoleTools implements ToolProvider {
     }
 
     public record ListInput(
-            @JsonPropertyDescription("platform (global roles), workspace (needs workspace) or project (needs cluster "
-                    + "and project)") @NotNull Scope scope,
+            @JsonPropertyDescription("platform (global roles), cluster (needs cluster), workspace (needs workspace) "
+                    + "or project (needs cluster and project)") @NotNull Scope scope,
             @JsonPropertyDescription("Workspace, for scope workspace") @DnsLabel String workspace,
-            @JsonPropertyDescription("Cluster of the project, for scope project") @DnsLabel String cluster,
+            @JsonPropertyDescription("Cluster, for scope cluster or project") @DnsLabel String cluster,
             @JsonPropertyDescription("Project, for scope project") @DnsLabel String project,
             @Min(1) @Default("1") Integer page,
             @Min(1) @Max(200) @Default("20") Integer limit) {
@@ -80,9 +81,9 @@ public class RoleTools implements ToolProvider {
     ToolDefinition<ListInput, RoleList> listRoles() {
         return ToolDefinition.read("list_roles", Toolset.tenant, ListInput.class, RoleList.class)
                 .title("List roles")
-                .description("List platform, workspace or project roles, marking the built-in ones; only built-in "
-                        + "roles can be assigned here.")
-                .routes(GLOBAL, WORKSPACE, PROJECT)
+                .description("List platform, cluster, workspace or project roles, marking the built-in ones; only "
+                        + "built-in roles can be assigned here.")
+                .routes(GLOBAL, CLUSTER, WORKSPACE, PROJECT)
                 .text(list -> Paging.of(list.page(), list.limit()).render(list.total(), list.scope() + " role",
                         list.items().stream()
                                 .map(r -> r.name() + (r.builtIn() ? " (built-in)" : " (custom, not assignable here)"))
@@ -103,6 +104,15 @@ public class RoleTools implements ToolProvider {
                             inEnums = name -> Arrays.stream(Roles.WorkspaceRole.values())
                                     .anyMatch(r -> name.equals(Roles.workspaceRoleRef(in.workspace(), r)));
                             scope = "workspace " + in.workspace();
+                        }
+                        case CLUSTER -> {
+                            require(in.cluster(), "cluster", "cluster");
+                            call = auth -> iam.listClusterRoles(auth, in.cluster(), HAS_CREATOR, paging.page(),
+                                    paging.limit());
+                            builtIn = Roles::builtInCluster;
+                            // No tool grants cluster roles: a person does that in the console.
+                            inEnums = name -> false;
+                            scope = "cluster " + in.cluster();
                         }
                         case PROJECT -> {
                             require(in.cluster(), "cluster", "project");

@@ -109,7 +109,8 @@ class ContractTest {
     private String toolTable() {
         StringBuilder sb = new StringBuilder("| tool | toolset | kind | what it does |\n|---|---|---|---|\n");
         for (ToolDefinition<?, ?> tool : catalog.all()) {
-            String kind = tool.readOnly() ? "read" : tool.idempotent() ? "write" : "write (not idempotent)";
+            String kind = (tool.readOnly() ? "read" : tool.idempotent() ? "write" : "write (not idempotent)")
+                    + (tool.destructive() ? " (destructive)" : "");
             sb.append("| `").append(tool.name()).append("` | ").append(tool.toolset()).append(" | ").append(kind)
                     .append(" | ").append(tool.description().replace("|", "\\|")).append(" |\n");
         }

@@ -49,6 +49,7 @@ class RouteContractTest extends SandboxTest {
     /** Only here: real routes the documents do not show, each with the reason. */
     static final Map<String, String> NOT_IN_THE_DOCUMENTS = Map.of(
             "GET /kapis/iam.kubesphere.io/v1beta1/globalroles", DYNAMIC,
+            "GET /kapis/iam.kubesphere.io/v1beta1/clusterroles", DYNAMIC,
             "GET /kapis/iam.kubesphere.io/v1beta1/workspaces/{}/workspaceroles", DYNAMIC,
             "GET /kapis/iam.kubesphere.io/v1beta1/namespaces/{}/roles", DYNAMIC);
 
@@ -216,6 +217,9 @@ class RouteContractTest extends SandboxTest {
                 "role", "viewer"));
         calls.put("set_project_role", Map.of("cluster", "host", "project", "stone-project", "username", user,
                 "role", "operator"));
+        calls.put("set_workspace_quota", Map.of("cluster", "host", "workspace", "stone", "hard",
+                Map.of("limits.cpu", "2")));
+        calls.put("set_user_state", Map.of("username", user, "state", "Disabled"));
         calls.put("create_pipeline", Map.of("devops_project", "stone-devops", "pipeline", "ct-pl-" + n,
                 "jenkinsfile", "pipeline { agent any }", "parameters", List.of(Map.of("name", "TAG"))));
         calls.put("run_pipeline", Map.of("devops_project", "stone-devops", "pipeline", "build",
@@ -241,7 +245,7 @@ class RouteContractTest extends SandboxTest {
         assertEquals(writeTools, new TreeSet<>(calls.keySet()), "every write tool is driven once here");
 
         sandbox.simulator().clearRequests();
-        // A client that confirms: update_credential asks a person before it replaces a secret.
+        // A client that confirms: update_credential and disabling a user ask a person first.
         try (McpTestClient mcp = McpTestClient.http(root, r -> new ElicitResult(ElicitResult.Action.ACCEPT,
                 Map.of("confirm", true)))) {
             calls.forEach((tool, args) -> {

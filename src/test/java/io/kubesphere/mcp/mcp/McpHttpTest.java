@@ -56,9 +56,10 @@ class McpHttpTest extends SandboxTest {
             for (McpSchema.Tool tool : tools) {
                 assertFalse(tool.title().isBlank(), tool.name());
                 assertFalse(tool.outputSchema().isEmpty(), tool.name());
-                // No tool deletes; only the two that end a running build say they are destructive.
-                assertEquals(Set.of("stop_pipeline_run", "submit_pipeline_input").contains(tool.name()),
-                        tool.annotations().destructiveHint(), tool.name());
+                // No tool deletes; the two that end a running build, and disabling a user (it locks them out), say
+                // they are destructive.
+                assertEquals(Set.of("stop_pipeline_run", "submit_pipeline_input", "set_user_state")
+                        .contains(tool.name()), tool.annotations().destructiveHint(), tool.name());
                 assertNotNull(tool.annotations().readOnlyHint(), tool.name());
                 assertNotNull(tool.annotations().idempotentHint(), tool.name());
                 assertNotNull(tool.annotations().openWorldHint(), tool.name());

@@ -15,12 +15,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** iam.kubesphere.io/v1beta1: users, built-in roles (read only) and memberships. Paths are full templates. */
+/** iam.kubesphere.io/v1beta1: users, login records, roles (read only) and memberships. Paths are full templates. */
 @Produces(MediaType.APPLICATION_JSON)
 public interface IamApi {
 
     String IAM = "/kapis/iam.kubesphere.io/v1beta1";
-    String NS = "/clusters/{cluster}/kapis/iam.kubesphere.io/v1beta1/namespaces/{project}";
+    String CLUSTER = "/clusters/{cluster}/kapis/iam.kubesphere.io/v1beta1";
+    String NS = CLUSTER + "/namespaces/{project}";
 
     @GET
     @Path(IAM + "/users")
@@ -31,6 +32,11 @@ public interface IamApi {
     @GET
     @Path(IAM + "/users/{username}")
     Uni<Response> getUser(@HeaderParam("Authorization") KsAuth auth, @PathParam("username") String username);
+
+    @GET
+    @Path(IAM + "/users/{username}/loginrecords")
+    Uni<Response> listLoginRecords(@HeaderParam("Authorization") KsAuth auth, @PathParam("username") String username,
+            @QueryParam("page") Integer page, @QueryParam("limit") Integer limit);
 
     @POST
     @Path(IAM + "/users")
@@ -50,6 +56,18 @@ public interface IamApi {
             @QueryParam("limit") Integer limit);
 
     @GET
+    @Path(CLUSTER + "/clusterroles")
+    Uni<Response> listClusterRoles(@HeaderParam("Authorization") KsAuth auth, @PathParam("cluster") String cluster,
+            @QueryParam("annotation") String annotation, @QueryParam("page") Integer page,
+            @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path(CLUSTER + "/clustermembers")
+    Uni<Response> listClusterMembers(@HeaderParam("Authorization") KsAuth auth, @PathParam("cluster") String cluster,
+            @QueryParam("clusterrole") String clusterrole, @QueryParam("page") Integer page,
+            @QueryParam("limit") Integer limit);
+
+    @GET
     @Path(IAM + "/workspaces/{workspace}/workspaceroles")
     Uni<Response> listWorkspaceRoles(@HeaderParam("Authorization") KsAuth auth,
             @PathParam("workspace") String workspace, @QueryParam("annotation") String annotation,
@@ -64,8 +82,8 @@ public interface IamApi {
     @GET
     @Path(IAM + "/workspaces/{workspace}/workspacemembers")
     Uni<Response> listWorkspaceMembers(@HeaderParam("Authorization") KsAuth auth,
-            @PathParam("workspace") String workspace, @QueryParam("page") Integer page,
-            @QueryParam("limit") Integer limit);
+            @PathParam("workspace") String workspace, @QueryParam("names") String names,
+            @QueryParam("page") Integer page, @QueryParam("limit") Integer limit);
 
     @POST
     @Path(IAM + "/workspaces/{workspace}/workspacemembers")
@@ -82,7 +100,7 @@ public interface IamApi {
     @GET
     @Path(NS + "/namespacemembers")
     Uni<Response> listProjectMembers(@HeaderParam("Authorization") KsAuth auth, @PathParam("cluster") String cluster,
-            @PathParam("project") String project, @QueryParam("page") Integer page,
+            @PathParam("project") String project, @QueryParam("names") String names, @QueryParam("page") Integer page,
             @QueryParam("limit") Integer limit);
 
     @POST

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -14,12 +15,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** tenant.kubesphere.io/v1beta1: workspaces, clusters, and projects (namespaces) in a workspace. */
+/** tenant.kubesphere.io/v1beta1: workspaces, clusters, projects (namespaces) and quotas of a workspace. */
 @Produces(MediaType.APPLICATION_JSON)
 public interface TenantApi {
 
     String TENANT = "/kapis/tenant.kubesphere.io/v1beta1";
-    String NAMESPACES = "/clusters/{cluster}/kapis/tenant.kubesphere.io/v1beta1/workspaces/{workspace}/namespaces";
+    String CLUSTER_WS = "/clusters/{cluster}/kapis/tenant.kubesphere.io/v1beta1/workspaces/{workspace}";
+    String NAMESPACES = CLUSTER_WS + "/namespaces";
+    String QUOTAS = CLUSTER_WS + "/resourcequotas";
 
     @GET
     @Path(TENANT + "/workspacetemplates")
@@ -52,4 +55,39 @@ public interface TenantApi {
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<Response> createProject(@HeaderParam("Authorization") KsAuth auth, @PathParam("cluster") String cluster,
             @PathParam("workspace") String workspace, JsonNode namespace);
+
+    @GET
+    @Path(TENANT + "/workspaces/{workspace}/clusters")
+    Uni<Response> listWorkspaceClusters(@HeaderParam("Authorization") KsAuth auth,
+            @PathParam("workspace") String workspace);
+
+    @GET
+    @Path(NAMESPACES + "/{project}")
+    Uni<Response> getProject(@HeaderParam("Authorization") KsAuth auth, @PathParam("cluster") String cluster,
+            @PathParam("workspace") String workspace, @PathParam("project") String project);
+
+    /** The projects (and DevOps projects) of a workspace that one member reaches. */
+    @GET
+    @Path(CLUSTER_WS + "/workspacemembers/{username}/namespaces")
+    Uni<Response> listMemberProjects(@HeaderParam("Authorization") KsAuth auth, @PathParam("cluster") String cluster,
+            @PathParam("workspace") String workspace, @PathParam("username") String username,
+            @QueryParam("page") Integer page, @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path(QUOTAS + "/{resourcequota}")
+    Uni<Response> getWorkspaceQuota(@HeaderParam("Authorization") KsAuth auth, @PathParam("cluster") String cluster,
+            @PathParam("workspace") String workspace, @PathParam("resourcequota") String resourcequota);
+
+    @POST
+    @Path(QUOTAS)
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Response> createWorkspaceQuota(@HeaderParam("Authorization") KsAuth auth,
+            @PathParam("cluster") String cluster, @PathParam("workspace") String workspace, JsonNode quota);
+
+    @PUT
+    @Path(QUOTAS + "/{resourcequota}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Response> updateWorkspaceQuota(@HeaderParam("Authorization") KsAuth auth,
+            @PathParam("cluster") String cluster, @PathParam("workspace") String workspace,
+            @PathParam("resourcequota") String resourcequota, JsonNode quota);
 }
