@@ -12,8 +12,8 @@ import java.util.function.Function;
  * rendering. tools/list, mcp-tools.json, the README table and the policy are all derived from these.
  */
 public record ToolDefinition<I, O>(String name, String title, String description, Toolset toolset, boolean readOnly,
-        boolean idempotent, boolean destructive, Class<I> input, Class<O> output, List<Route> routes, ToolHandler<I, O> handler,
-        Function<O, String> text) {
+        boolean idempotent, boolean destructive, boolean openWorld, Class<I> input, Class<O> output, List<Route> routes,
+        ConfirmationRule<I> confirmation, ToolHandler<I, O> handler, Function<O, String> text) {
 
     public ToolDefinition {
         Objects.requireNonNull(name);
@@ -26,6 +26,7 @@ public record ToolDefinition<I, O>(String name, String title, String description
         if (readOnly && destructive) {
             throw new IllegalArgumentException(name + " is read-only, so it cannot be destructive");
         }
+        Objects.requireNonNull(confirmation);
     }
 
     public static <I, O> Builder<I, O> read(String name, Toolset toolset, Class<I> input, Class<O> output) {
@@ -35,6 +36,11 @@ public record ToolDefinition<I, O>(String name, String title, String description
     public static <I, O> Builder<I, O> write(String name, Toolset toolset, boolean idempotent, Class<I> input,
             Class<O> output) {
         return new Builder<>(name, toolset, false, idempotent, input, output);
+    }
+
+    /** Whether some of its calls need a person's yes (declared with {@link Builder#confirm}). */
+    public boolean confirms() {
+        return confirmation != ConfirmationRule.none();
     }
 
     @SuppressWarnings("unchecked")
@@ -54,6 +60,8 @@ public record ToolDefinition<I, O>(String name, String title, String description
         private List<Route> routes = List.of();
         private Function<O, String> text;
         private boolean destructive;
+        private boolean openWorld;
+        private ConfirmationRule<I> confirmation = ConfirmationRule.none();
 
         private Builder(String name, Toolset toolset, boolean readOnly, boolean idempotent, Class<I> input,
                 Class<O> output) {
@@ -81,6 +89,18 @@ public record ToolDefinition<I, O>(String name, String title, String description
             return this;
         }
 
+        /** Its effects reach beyond KubeSphere (e.g. Jenkins runs a repository's code): MCP's openWorldHint. */
+        public Builder<I, O> openWorld() {
+            this.openWorld = true;
+            return this;
+        }
+
+        /** Which calls need a person's yes; the invoker asks before the handler runs. */
+        public Builder<I, O> confirm(ConfirmationRule<I> rule) {
+            this.confirmation = Objects.requireNonNull(rule);
+            return this;
+        }
+
         public Builder<I, O> routes(Route... routes) {
             this.routes = List.of(routes);
             return this;
@@ -92,9 +112,8 @@ public record ToolDefinition<I, O>(String name, String title, String description
         }
 
         public ToolDefinition<I, O> handler(ToolHandler<I, O> handler) {
-            return new ToolDefinition<>(name, title, description, toolset, readOnly, idempotent, destructive, input,
-                    output, routes,
-                    handler, Objects.requireNonNull(text, name + " needs a text rendering"));
+            return new ToolDefinition<>(name, title, description, toolset, readOnly, idempotent, destructive, openWorld,
+                    input, output, routes, confirmation, handler, Objects.requireNonNull(text, name + " needs a text rendering"));
         }
     }
 }

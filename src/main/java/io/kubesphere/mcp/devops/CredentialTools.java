@@ -81,12 +81,6 @@ public class CredentialTools implements ToolProvider {
             String description, @JsonProperty("stored_fields") List<String> storedFields) {
     }
 
-    private final PrivilegedGrants grants;
-
-    public CredentialTools(PrivilegedGrants grants) {
-        this.grants = grants;
-    }
-
     @Override
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(createCredential(), updateCredential());
@@ -125,14 +119,18 @@ public class CredentialTools implements ToolProvider {
                 .routes(Scoped.routes(DevOpsApi.class, "getCredential", "updateCredential"))
                 .text(r -> "Replaced the secret of credential " + r.name() + " (" + r.type() + ") in "
                         + r.devopsProject() + ".")
+                // Checked before a person is asked (the rule runs first); a replaced secret cannot be restored.
+                .confirm((ctx, in) -> {
+                    data(in, "update_credential");
+                    return PrivilegedGrants.irreversible("replace the secret of credential '" + in.name() + "' ("
+                            + in.type().wire() + ") in DevOps project '" + in.devopsProject() + "'",
+                            "Replace credential " + in.name());
+                })
                 .handler((ctx, in) -> {
                     Map<String, String> data = data(in, "update_credential");
-                    String action = "replace the secret of credential '" + in.name() + "' (" + in.type().wire()
-                            + ") in DevOps project '" + in.devopsProject() + "'";
-                    return grants.confirmAction(ctx, action, "Replace credential " + in.name())
-                            .chain(() -> ctx.kubesphere().call(auth -> Scoped.on(in.cluster())
+                    return ctx.kubesphere().call(auth -> Scoped.on(in.cluster())
                                     ? ctx.kubesphere().devops().getCredential(auth, in.cluster(), in.devopsProject(), in.name())
-                                    : ctx.kubesphere().devops().getCredential(auth, in.devopsProject(), in.name())))
+                                    : ctx.kubesphere().devops().getCredential(auth, in.devopsProject(), in.name()))
                             .onFailure(f -> f instanceof KubeSphereError e && e.status() == 404)
                             .transform(f -> ToolError.invalid("Credential " + in.name() + " does not exist in "
                                     + in.devopsProject() + " (or the project does not). Use create_credential; "

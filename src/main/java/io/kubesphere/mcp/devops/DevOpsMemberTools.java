@@ -5,8 +5,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubesphere.mcp.catalog.Confirmation;
 import io.kubesphere.mcp.catalog.Default;
 import io.kubesphere.mcp.catalog.Paging;
+import io.kubesphere.mcp.catalog.ToolContext;
 import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.catalog.ToolError;
 import io.kubesphere.mcp.catalog.ToolProvider;
@@ -29,6 +31,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Setting a DevOps project up: creating it in a workspace and choosing who is in it. A DevOps project is a namespace
@@ -85,12 +88,6 @@ public class DevOpsMemberTools implements ToolProvider {
     }
 
     public record MemberResult(@JsonProperty("devops_project") String devopsProject, String username, String role) {
-    }
-
-    private final PrivilegedGrants grants;
-
-    public DevOpsMemberTools(PrivilegedGrants grants) {
-        this.grants = grants;
     }
 
     @Override
@@ -179,14 +176,13 @@ public class DevOpsMemberTools implements ToolProvider {
                 .routes(INVITE)
                 .text(m -> "Invited " + m.username() + " to DevOps project " + m.devopsProject() + " as " + m.role()
                         + ".")
+                .confirm(DevOpsMemberTools::adminGrant)
                 .handler((ctx, in) -> {
                     String role = Roles.projectRole(in.role()); // the allowlist check, whatever the schema let by
                     ArrayNode body = JsonNodeFactory.instance.arrayNode();
                     body.addObject().put("username", in.username()).put("roleRef", role);
-                    return grants.projectRole(ctx, cluster(in.cluster()), in.devopsProject(),
-                                    in.username(), role)
-                            .chain(() -> ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
-                                    .inviteProjectMembers(auth, cluster(in.cluster()), in.devopsProject(), body)))
+                    return ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
+                                    .inviteProjectMembers(auth, cluster(in.cluster()), in.devopsProject(), body))
                             .onFailure().transform(f -> failure(f, in))
                             .map(ok -> new MemberResult(in.devopsProject(), in.username(), role));
                 });
@@ -200,15 +196,14 @@ public class DevOpsMemberTools implements ToolProvider {
                 .routes(SET_ROLE)
                 .text(m -> m.username() + " now has role " + m.role() + " in DevOps project " + m.devopsProject()
                         + ".")
+                .confirm(DevOpsMemberTools::adminGrant)
                 .handler((ctx, in) -> {
                     String role = Roles.projectRole(in.role());
                     ObjectNode body = JsonNodeFactory.instance.objectNode().put("username", in.username())
                             .put("roleRef", role);
-                    return grants.projectRole(ctx, cluster(in.cluster()), in.devopsProject(),
-                                    in.username(), role)
-                            .chain(() -> ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
+                    return ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
                                     .setProjectMember(auth, cluster(in.cluster()), in.devopsProject(), in.username(),
-                                            body)))
+                                            body))
                             .onFailure().transform(f -> {
                                 if (f instanceof KubeSphereError e && e.status() == 400 && e.upstreamMessage() != null
                                         && e.upstreamMessage().contains("not exist")) {
@@ -220,6 +215,12 @@ public class DevOpsMemberTools implements ToolProvider {
                             })
                             .map(ok -> new MemberResult(in.devopsProject(), in.username(), role));
                 });
+    }
+
+    /** The DevOps project's admin role is an administrator grant: the invoker asks a person before the handler. */
+    private static Optional<Confirmation> adminGrant(ToolContext ctx, MemberInput in) {
+        return PrivilegedGrants.projectRole(cluster(in.cluster()), in.devopsProject(), in.username(),
+                Roles.projectRole(in.role()));
     }
 
     /** The member routes exist only under /clusters/{cluster}; the host cluster when none is named. */

@@ -166,6 +166,7 @@ public class PipelineRunTools implements ToolProvider {
     ToolDefinition<RunInput, Run> runPipeline() {
         return ToolDefinition.write("run_pipeline", Toolset.devops, false, RunInput.class, Run.class)
                 .title("Run a pipeline")
+                .openWorld()
                 .description("Start a pipeline run (branch required for multi-branch) and return its name; follow "
                         + "it with get_pipeline_run.")
                 .routes(Scoped.routes(DevOpsApi.class, "getPipeline", "triggerRun"))

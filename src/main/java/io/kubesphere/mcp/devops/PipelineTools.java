@@ -217,6 +217,7 @@ public class PipelineTools implements ToolProvider {
     ToolDefinition<CreateInput, Pipeline> createPipeline() {
         return ToolDefinition.write("create_pipeline", Toolset.devops, false, CreateInput.class, Pipeline.class)
                 .title("Create a pipeline")
+                .openWorld()
                 .description("Create a pipeline in a DevOps project: from a Jenkinsfile (type pipeline) or for each "
                         + "branch of a git repository (multi-branch-pipeline).")
                 .routes(Scoped.routes(DevOpsApi.class, "createPipeline", "listCredentials"))

@@ -284,7 +284,7 @@ public class McpServerRuntime {
                 .description(tool.description())
                 .inputSchema(input)
                 .outputSchema(output)
-                .annotations(new ToolAnnotations(tool.title(), tool.readOnly(), tool.destructive(), tool.idempotent(), false,
+                .annotations(new ToolAnnotations(tool.title(), tool.readOnly(), tool.destructive(), tool.idempotent(), tool.openWorld(),
                         null))
                 .icons(ServerIdentity.icons(tool.toolset()))
                 .build();

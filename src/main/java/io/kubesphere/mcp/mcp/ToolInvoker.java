@@ -18,6 +18,7 @@ import io.kubesphere.mcp.config.Jackson;
 import io.kubesphere.mcp.kubesphere.KubeSphereClient;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
 import io.kubesphere.mcp.kubesphere.KubeSphereSession;
+import io.kubesphere.mcp.policy.PrivilegedGrants;
 import io.kubesphere.mcp.health.ServerMetrics;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
@@ -54,6 +55,7 @@ public class ToolInvoker implements ToolReader {
     private final AuditLog audit;
     private final ServerMetrics metrics;
     private final InFlightCalls inFlight;
+    private final PrivilegedGrants grants;
     private final ObjectMapper inputs = Jackson.plain().copy()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
             .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
@@ -74,8 +76,9 @@ public class ToolInvoker implements ToolReader {
     });
 
     public ToolInvoker(ToolCatalog catalog, KubeSphereClient client, CallerCredentials credentials, AuditLog audit,
-            ServerMetrics metrics, InFlightCalls inFlight) {
+            ServerMetrics metrics, InFlightCalls inFlight, PrivilegedGrants grants) {
         this.catalog = catalog;
+        this.grants = grants;
         this.client = client;
         this.credentials = credentials;
         this.audit = audit;
@@ -178,7 +181,12 @@ public class ToolInvoker implements ToolReader {
                     session.credentialsProblem().ifPresent(why -> {
                         throw new KubeSphereError(KubeSphereError.Kind.UNAUTHORIZED, 0, "", why);
                     });
-                    return tool.handler().handle(new ToolContext(session, exchange, progressToken), input);
+                    ToolContext context = new ToolContext(session, exchange, progressToken);
+                    // What the tool declared needs a person's yes is asked here, before its first request.
+                    return tool.confirmation().needed(context, input)
+                            .map(confirmation -> grants.ask(context, confirmation))
+                            .orElseGet(() -> Uni.createFrom().voidItem())
+                            .chain(() -> tool.handler().handle(context, input));
                 });
     }
 

@@ -1,5 +1,6 @@
 package io.kubesphere.mcp.policy;
 
+import io.kubesphere.mcp.catalog.Confirmation;
 import io.kubesphere.mcp.catalog.ToolContext;
 import io.kubesphere.mcp.catalog.ToolError;
 import io.kubesphere.mcp.config.ServerConfig;
@@ -12,11 +13,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Policy rule 4: platform-admin, workspace admin and project admin are granted only after a person said yes through
  * MCP elicitation, or when the operator allowed such grants up front (KS_MCP_ALLOW_PRIVILEGED_GRANTS=true). Tools
- * call {@link #confirm} before their first request, so a refusal sends nothing.
+ * declare which calls need it ({@code ToolDefinition.confirm}, built from the rules here); the invoker {@link #ask}s
+ * before the handler runs, so a refusal sends nothing.
  */
 @ApplicationScoped
 public class PrivilegedGrants {
@@ -27,6 +30,16 @@ public class PrivilegedGrants {
         String sentence() {
             return "grant " + role + " to user '" + username + "' " + where;
         }
+
+        Confirmation confirmation() {
+            return new Confirmation(sentence(), "Grant " + role + " to " + username,
+                    "Check to allow this administrator grant", "This is an administrator role. Allow it?",
+                    "an administrator grant needs a person's confirmation",
+                    "Ask the person to grant the role in the KubeSphere console, or ask the operator of this server to "
+                            + "set KS_MCP_ALLOW_PRIVILEGED_GRANTS=true.",
+                    "Ask the person to grant the role in the KubeSphere console.",
+                    "a less privileged role may be enough.", true);
+        }
     }
 
     private final ServerConfig config;
@@ -35,84 +48,68 @@ public class PrivilegedGrants {
         this.config = config;
     }
 
-    /** Before granting a platform role (create_user, set_platform_role): platform-admin needs confirmation. */
-    public Uni<Void> platformRole(ToolContext ctx, String username, String globalRole, boolean newAccount) {
+    /** Granting a platform role (create_user, set_platform_role): platform-admin needs confirmation. */
+    public static Optional<Confirmation> platformRole(String username, String globalRole, boolean newAccount) {
         return "platform-admin".equals(globalRole)
-                ? confirm(ctx, new Grant(username, "the platform role " + globalRole,
-                        "on the whole KubeSphere platform" + (newAccount ? " (new account)" : "")))
-                : Uni.createFrom().voidItem();
+                ? Optional.of(new Grant(username, "the platform role " + globalRole,
+                        "on the whole KubeSphere platform" + (newAccount ? " (new account)" : "")).confirmation())
+                : Optional.empty();
     }
 
-    /** Before granting a workspace role: the workspace admin role needs confirmation. */
-    public Uni<Void> workspaceRole(ToolContext ctx, String workspace, String username, String role) {
+    /** Granting a workspace role: the workspace admin role needs confirmation. */
+    public static Optional<Confirmation> workspaceRole(String workspace, String username, String role) {
         return "admin".equals(role)
-                ? confirm(ctx, new Grant(username, "the workspace role " + Roles.workspaceRoleName(workspace, "admin"),
-                        "in workspace '" + workspace + "' (full control of the workspace and all its projects)"))
-                : Uni.createFrom().voidItem();
+                ? Optional.of(new Grant(username, "the workspace role " + Roles.workspaceRoleName(workspace, "admin"),
+                        "in workspace '" + workspace + "' (full control of the workspace and all its projects)")
+                        .confirmation())
+                : Optional.empty();
     }
 
-    /** Before creating a workspace managed by someone else: the manager gets the workspace admin role. */
-    public Uni<Void> workspaceManager(ToolContext ctx, String workspace, String manager) {
-        return confirm(ctx, new Grant(manager, "the workspace admin role", "as manager of the new workspace '"
-                + workspace + "' (full control of the workspace and all its projects)"));
+    /** Creating a workspace managed by someone else: the manager gets the workspace admin role. */
+    public static Optional<Confirmation> workspaceManager(String workspace, String manager) {
+        return Optional.of(new Grant(manager, "the workspace admin role", "as manager of the new workspace '"
+                + workspace + "' (full control of the workspace and all its projects)").confirmation());
     }
 
-    /** Before granting a project role: the project admin role needs confirmation. */
-    public Uni<Void> projectRole(ToolContext ctx, String cluster, String project, String username, String role) {
+    /** Granting a project role: the project admin role needs confirmation. */
+    public static Optional<Confirmation> projectRole(String cluster, String project, String username, String role) {
         return "admin".equals(role)
-                ? confirm(ctx, new Grant(username, "the project role admin",
-                        "in project '" + project + "' on cluster '" + cluster + "' (full control of the project)"))
-                : Uni.createFrom().voidItem();
+                ? Optional.of(new Grant(username, "the project role admin",
+                        "in project '" + project + "' on cluster '" + cluster + "' (full control of the project)")
+                        .confirmation())
+                : Optional.empty();
     }
 
     /**
-     * Before a write that cannot be undone from here (e.g. replacing a stored secret): the same person-in-the-loop
-     * rule as an admin grant. {@code action} completes "Refused to …" and "An AI agent asks to …".
-     */
-    public Uni<Void> confirmAction(ToolContext ctx, String action, String title) {
-        if (config.allowPrivilegedGrants()) {
-            return Uni.createFrom().voidItem();
-        }
-        return ask(ctx, new Question(action, title, "Check to allow this", "This cannot be undone. Allow it?",
-                "this needs a person's confirmation",
-                "Ask the person to do it in the KubeSphere console, or ask the operator of this server to set "
-                        + "KS_MCP_ALLOW_PRIVILEGED_GRANTS=true.",
-                "Ask the person to do it in the KubeSphere console.", "it stays as it is."));
-    }
-
-    /** Completes when the grant may go ahead; fails with {@link ToolError#refused} otherwise. */
-    public Uni<Void> confirm(ToolContext ctx, Grant grant) {
-        if (config.allowPrivilegedGrants()) {
-            return Uni.createFrom().voidItem();
-        }
-        return ask(ctx, new Question(grant.sentence(), "Grant " + grant.role() + " to " + grant.username(),
-                "Check to allow this administrator grant", "This is an administrator role. Allow it?",
-                "an administrator grant needs a person's confirmation",
-                "Ask the person to grant the role in the KubeSphere console, or ask the operator of this server to "
-                        + "set KS_MCP_ALLOW_PRIVILEGED_GRANTS=true.",
-                "Ask the person to grant the role in the KubeSphere console.",
-                "a less privileged role may be enough."));
-    }
-
-    /**
-     * Before disabling an account: it locks the person out and ends their sessions, so a person always confirms.
+     * Disabling an account: it locks the person out and ends their sessions, so a person always confirms.
      * KS_MCP_ALLOW_PRIVILEGED_GRANTS does not apply: it allows grants, and this takes access away.
      */
-    public Uni<Void> disableUser(ToolContext ctx, String username) {
-        return ask(ctx, new Question("disable user '" + username + "' (they can no longer log in, and their "
+    public static Optional<Confirmation> disableUser(String username) {
+        return Optional.of(new Confirmation("disable user '" + username + "' (they can no longer log in, and their "
                         + "current sessions end)", "Disable user " + username, "Check to disable this account",
                 "Allow it?", "disabling an account needs a person's confirmation",
                 "Ask the person to disable the account in the KubeSphere console.",
                 "Ask the person to disable the account in the KubeSphere console.",
-                "the account stays as it is."));
+                "the account stays as it is.", false));
     }
 
-    /** What a person is asked, and the advice each refusal gives. */
-    private record Question(String sentence, String title, String checkbox, String ask, String why,
-            String noElicitationAdvice, String failedAdvice, String declinedAdvice) {
+    /**
+     * A write that cannot be undone from here (e.g. replacing a stored secret): the same person-in-the-loop rule as an
+     * admin grant. {@code action} completes "Refused to …" and "An AI agent asks to …".
+     */
+    public static Optional<Confirmation> irreversible(String action, String title) {
+        return Optional.of(new Confirmation(action, title, "Check to allow this", "This cannot be undone. Allow it?",
+                "this needs a person's confirmation",
+                "Ask the person to do it in the KubeSphere console, or ask the operator of this server to set "
+                        + "KS_MCP_ALLOW_PRIVILEGED_GRANTS=true.",
+                "Ask the person to do it in the KubeSphere console.", "it stays as it is.", true));
     }
 
-    private Uni<Void> ask(ToolContext ctx, Question q) {
+    /** Completes when the call may go ahead; fails with {@link ToolError#refused} otherwise. */
+    public Uni<Void> ask(ToolContext ctx, Confirmation q) {
+        if (q.waivable() && config.allowPrivilegedGrants()) {
+            return Uni.createFrom().voidItem();
+        }
         McpAsyncServerExchange exchange = ctx.exchange();
         ClientCapabilities capabilities = exchange == null ? null : exchange.getClientCapabilities();
         if (capabilities == null || capabilities.elicitation() == null) {
@@ -129,7 +126,7 @@ public class PrivilegedGrants {
                         "default", false)),
                 "required", List.of("confirm"));
         ElicitFormRequest request = ElicitFormRequest.builder("An AI agent asks to " + q.sentence() + ". "
-                + q.ask(), schema).build();
+                + q.question(), schema).build();
         return Uni.createFrom().completionStage(() -> exchange.createElicitation(request).toFuture())
                 .onFailure().transform(e -> ToolError.refused("Refused to " + q.sentence()
                         + ": the confirmation request to the person failed (" + e.getMessage()

@@ -120,12 +120,6 @@ public class MemberTools implements ToolProvider {
             ProjectRole role) {
     }
 
-    private final PrivilegedGrants grants;
-
-    public MemberTools(PrivilegedGrants grants) {
-        this.grants = grants;
-    }
-
     @Override
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(listWorkspaceMembers(), inviteWorkspaceMember(), setWorkspaceRole(), listProjectMembers(),
@@ -157,13 +151,13 @@ public class MemberTools implements ToolProvider {
                 .routes(Referents.USER, INVITE_WS)
                 .text(m -> "Invited " + m.username() + " to workspace " + m.workspace() + " as " + m.role()
                         + (m.userVerified() ? "" : "." + Referents.unverified(m.username())))
+                .confirm((ctx, in) -> PrivilegedGrants.workspaceRole(in.workspace(), in.username(), in.role().wire()))
                 .handler((ctx, in) -> {
                     WorkspaceRole role = in.role();
                     String roleRef = Roles.workspaceRoleRef(in.workspace(), role);
                     ArrayNode body = JsonNodeFactory.instance.arrayNode();
                     body.addObject().put("username", in.username()).put("roleRef", roleRef);
-                    return grants.workspaceRole(ctx, in.workspace(), in.username(), role.wire())
-                            .chain(() -> Referents.user(ctx, in.username()))
+                    return Referents.user(ctx, in.username())
                             .chain(verified -> ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
                                             .inviteWorkspaceMembers(auth, in.workspace(), body))
                                     .onFailure().transform(e -> workspaceFailure(e, in.workspace(), roleRef))
@@ -179,13 +173,13 @@ public class MemberTools implements ToolProvider {
                 .description("Change the built-in workspace role of an existing workspace member.")
                 .routes(SET_WS)
                 .text(m -> m.username() + " now has role " + m.role() + " in workspace " + m.workspace())
+                .confirm((ctx, in) -> PrivilegedGrants.workspaceRole(in.workspace(), in.username(), in.role().wire()))
                 .handler((ctx, in) -> {
                     String roleRef = Roles.workspaceRoleRef(in.workspace(), in.role());
                     ObjectNode body = JsonNodeFactory.instance.objectNode()
                             .put("username", in.username()).put("roleRef", roleRef);
-                    return grants.workspaceRole(ctx, in.workspace(), in.username(), in.role().wire())
-                            .chain(() -> ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
-                                    .setWorkspaceMember(auth, in.workspace(), in.username(), body)))
+                    return ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
+                                    .setWorkspaceMember(auth, in.workspace(), in.username(), body))
                             .onFailure().transform(e -> notMember(workspaceFailure(e, in.workspace(), roleRef),
                                     in.username(), "workspace " + in.workspace(), "invite_workspace_member"))
                             .map(ok -> new WorkspaceMember(in.workspace(), in.username(), roleRef));
@@ -218,12 +212,13 @@ public class MemberTools implements ToolProvider {
                 .routes(Referents.USER, INVITE_NS)
                 .text(m -> "Invited " + m.username() + " to project " + m.project() + " (cluster " + m.cluster()
                         + ") as " + m.role() + (m.userVerified() ? "" : "." + Referents.unverified(m.username())))
+                .confirm((ctx, in) -> PrivilegedGrants.projectRole(in.cluster(), in.project(), in.username(),
+                        Roles.projectRole(in.role())))
                 .handler((ctx, in) -> {
                     String role = Roles.projectRole(in.role());
                     ArrayNode body = JsonNodeFactory.instance.arrayNode();
                     body.addObject().put("username", in.username()).put("roleRef", role);
-                    return grants.projectRole(ctx, in.cluster(), in.project(), in.username(), role)
-                            .chain(() -> Referents.user(ctx, in.username()))
+                    return Referents.user(ctx, in.username())
                             .chain(verified -> ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
                                             .inviteProjectMembers(auth, in.cluster(), in.project(), body))
                                     .onFailure().transform(e -> projectFailure(e, in.cluster(), in.project(), role))
@@ -240,13 +235,14 @@ public class MemberTools implements ToolProvider {
                 .routes(SET_NS)
                 .text(m -> m.username() + " now has role " + m.role() + " in project " + m.project() + " (cluster "
                         + m.cluster() + ")")
+                .confirm((ctx, in) -> PrivilegedGrants.projectRole(in.cluster(), in.project(), in.username(),
+                        Roles.projectRole(in.role())))
                 .handler((ctx, in) -> {
                     String role = Roles.projectRole(in.role());
                     ObjectNode body = JsonNodeFactory.instance.objectNode()
                             .put("username", in.username()).put("roleRef", role);
-                    return grants.projectRole(ctx, in.cluster(), in.project(), in.username(), role)
-                            .chain(() -> ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
-                                    .setProjectMember(auth, in.cluster(), in.project(), in.username(), body)))
+                    return ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
+                                    .setProjectMember(auth, in.cluster(), in.project(), in.username(), body))
                             .onFailure().transform(e -> notMember(projectFailure(e, in.cluster(), in.project(), role),
                                     in.username(), "project " + in.project(), "invite_project_member"))
                             .map(ok -> new ProjectMember(in.cluster(), in.project(), in.username(), role));

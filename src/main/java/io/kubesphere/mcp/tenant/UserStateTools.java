@@ -26,6 +26,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Whether an account may log in (User status.state), and its login history. */
 @ApplicationScoped
@@ -85,12 +86,6 @@ public class UserStateTools implements ToolProvider {
             @JsonProperty("has_more") boolean hasMore) {
     }
 
-    private final PrivilegedGrants grants;
-
-    public UserStateTools(PrivilegedGrants grants) {
-        this.grants = grants;
-    }
-
     @Override
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(setUserState(), listLoginRecords());
@@ -106,15 +101,18 @@ public class UserStateTools implements ToolProvider {
                 .text(c -> c.changed() ? "User " + c.username() + " is now " + c.state() + " (was "
                         + c.previousState() + ")" : "User " + c.username() + " was already " + c.state()
                         + "; nothing changed")
+                // Never on yourself: refused before anyone is asked.
+                .confirm((ctx, in) -> {
+                    notYourself(ctx, in.username());
+                    return in.state() == State.DISABLED ? PrivilegedGrants.disableUser(in.username())
+                            : Optional.empty();
+                })
                 .handler((ctx, in) -> {
                     String state = in.state().wire();
-                    notYourself(ctx, in.username());
-                    Uni<Void> confirmed = in.state() == State.DISABLED ? grants.disableUser(ctx, in.username())
-                            : Uni.createFrom().voidItem();
-                    return confirmed.chain(() -> putState(ctx, in.username(), state)
+                    return putState(ctx, in.username(), state)
                             // A concurrent change bumped resourceVersion: read again and retry once.
                             .onFailure(e -> e instanceof KubeSphereError k && k.status() == 409)
-                            .recoverWithUni(() -> putState(ctx, in.username(), state)));
+                            .recoverWithUni(() -> putState(ctx, in.username(), state));
                 });
     }
 

@@ -109,12 +109,6 @@ public class UserTools implements ToolProvider {
             PlatformRole globalrole) {
     }
 
-    private final PrivilegedGrants grants;
-
-    public UserTools(PrivilegedGrants grants) {
-        this.grants = grants;
-    }
-
     @Override
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(listUsers(), getUser(), createUser(), setPlatformRole());
@@ -181,6 +175,8 @@ public class UserTools implements ToolProvider {
                         + "at first login.")
                 .routes(CREATE)
                 .text(u -> "Created user " + u.line())
+                .confirm((ctx, in) -> PrivilegedGrants.platformRole(in.username(), Roles.globalRole(in.globalrole()),
+                        true))
                 .handler((ctx, in) -> {
                     String creator = Tenants.creator(ctx);
                     String role = Roles.globalRole(in.globalrole());
@@ -193,8 +189,7 @@ public class UserTools implements ToolProvider {
                         annotations.put(Tenants.DESCRIPTION, in.description());
                     }
                     body.putObject("spec").put("email", in.email()).put("password", in.password());
-                    return grants.platformRole(ctx, in.username(), role, true)
-                            .chain(() -> ctx.kubesphere().call(auth -> ctx.kubesphere().iam().createUser(auth, body)))
+                    return ctx.kubesphere().call(auth -> ctx.kubesphere().iam().createUser(auth, body))
                             // Some KubeSphere versions quote the rejected password in a 422.
                             .onFailure().transform(e -> withoutSecret(e, in.password()))
                             .map(User::from);
@@ -210,13 +205,14 @@ public class UserTools implements ToolProvider {
                 .routes(GET, UPDATE)
                 .text(c -> "User " + c.username() + " now has platform role " + c.platformRole()
                         + (c.previousPlatformRole() == null ? "" : " (was " + c.previousPlatformRole() + ")"))
+                .confirm((ctx, in) -> PrivilegedGrants.platformRole(in.username(), Roles.globalRole(in.globalrole()),
+                        false))
                 .handler((ctx, in) -> {
                     String role = Roles.globalRole(in.globalrole());
-                    return grants.platformRole(ctx, in.username(), role, false)
-                            .chain(() -> putRole(ctx, in.username(), role)
+                    return putRole(ctx, in.username(), role)
                             // A concurrent change bumped resourceVersion: read again and retry once.
                             .onFailure(e -> e instanceof KubeSphereError k && k.status() == 409)
-                            .recoverWithUni(() -> putRole(ctx, in.username(), role)));
+                            .recoverWithUni(() -> putRole(ctx, in.username(), role));
                 });
     }
 

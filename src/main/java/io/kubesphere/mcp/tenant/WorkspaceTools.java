@@ -27,6 +27,7 @@ import jakarta.validation.constraints.Size;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 
 /** Workspaces: the top-level tenant unit. */
 @ApplicationScoped
@@ -69,12 +70,6 @@ public class WorkspaceTools implements ToolProvider {
 
     public record WorkspaceList(List<Workspace> items, int total, int page, int limit,
             @JsonProperty("has_more") boolean hasMore) {
-    }
-
-    private final PrivilegedGrants grants;
-
-    public WorkspaceTools(PrivilegedGrants grants) {
-        this.grants = grants;
     }
 
     @Override
@@ -121,6 +116,9 @@ public class WorkspaceTools implements ToolProvider {
                 .text(ws -> "Created workspace " + new Workspace(ws.name(), ws.clusters(), ws.manager(), ws.creator(),
                         ws.description(), ws.created()).line()
                         + (ws.managerVerified() ? "" : "." + Referents.unverified(ws.manager())))
+                // The manager becomes workspace admin: someone else than the caller only with a person's yes.
+                .confirm((ctx, in) -> in.manager() == null || in.manager().equals(Tenants.creator(ctx))
+                        ? Optional.empty() : PrivilegedGrants.workspaceManager(in.workspace(), in.manager()))
                 .handler((ctx, in) -> {
                     String creator = Tenants.creator(ctx);
                     String manager = in.manager() == null ? creator : in.manager();
@@ -138,13 +136,9 @@ public class WorkspaceTools implements ToolProvider {
                     template.putObject("spec").put("manager", manager);
                     ArrayNode clusters = spec.putObject("placement").putArray("clusters");
                     new LinkedHashSet<>(in.clusters()).forEach(c -> clusters.addObject().put("name", c));
-                    // The manager becomes workspace admin: someone else than the caller only with a person's yes.
-                    boolean self = manager.equals(creator);
-                    Uni<Void> confirmed = self ? Uni.createFrom().voidItem()
-                            : grants.workspaceManager(ctx, in.workspace(), manager);
                     // The caller exists; anyone else is looked up before the controller binds them as admin.
-                    return confirmed.<Boolean>chain(() -> self ? Uni.createFrom().item(true)
-                                    : Referents.user(ctx, manager))
+                    boolean self = manager.equals(creator);
+                    return (self ? Uni.createFrom().item(true) : Referents.user(ctx, manager))
                             .chain(ok -> ctx.kubesphere().call(auth -> ctx.kubesphere().tenant().createWorkspace(auth, body))
                                     .map(created -> NewWorkspace.of(Workspace.from(created), ok)));
                 });
