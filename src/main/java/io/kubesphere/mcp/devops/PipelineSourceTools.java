@@ -121,6 +121,7 @@ public class PipelineSourceTools implements ToolProvider {
         return ToolDefinition.write("scan_pipeline_repository", Toolset.devops, true, PipelineRef.class,
                         ScanResult.class)
                 .title("Scan a multi-branch pipeline's repository")
+                .openWorld() // Jenkins runs (or fetches) a repository's code
                 .description("Make Jenkins re-scan a multi-branch pipeline's repository for branches; returns the "
                         + "scan log.")
                 .routes(Stream.of(Scoped.routes(DevOpsApi.class, "getPipeline"),

@@ -217,6 +217,7 @@ public class RunControlTools implements ToolProvider {
     ToolDefinition<RunRef, Run> rerunRun() {
         return ToolDefinition.write("rerun_pipeline_run", Toolset.devops, false, RunRef.class, Run.class)
                 .title("Re-run a pipeline run")
+                .openWorld() // Jenkins runs (or fetches) a repository's code
                 .description("Start a new run of the same pipeline and branch with the same parameters.")
                 .routes(Scoped.routes(DevOpsApi.class, "getRun", "triggerRun"))
                 .text(r -> "Started run " + r.name() + " of pipeline " + r.pipeline()
@@ -292,6 +293,7 @@ public class RunControlTools implements ToolProvider {
                         InputAnswered.class)
                 .destructive()
                 .title("Approve or abort a run's input")
+                .openWorld() // Jenkins runs (or fetches) a repository's code
                 .description("Approve (with parameters) or abort the input step a pipeline run waits on.")
                 .routes(routes(Scoped.routes(DevOpsApi.class, "getRun", "getRunNodes"),
                         Scoped.routes(DevOpsLogApi.class, "submitInput", "branchSubmitInput")))

@@ -71,7 +71,8 @@ class McpHttpTest extends SandboxTest {
         }
     }
 
-    static final java.util.Set<String> OPEN_WORLD = java.util.Set.of("create_pipeline", "run_pipeline");
+    static final java.util.Set<String> OPEN_WORLD = java.util.Set.of("create_pipeline", "run_pipeline",
+            "rerun_pipeline_run", "submit_pipeline_input", "scan_pipeline_repository");
 
     @Test
     @SuppressWarnings("unchecked")
