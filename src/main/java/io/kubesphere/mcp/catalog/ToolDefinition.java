@@ -83,7 +83,7 @@ public record ToolDefinition<I, O>(String name, String title, String description
             return this;
         }
 
-        /** A write that can take something away (e.g. lock a user out): MCP's destructiveHint. */
+        /** A write that can take something away (lock a user out, end a running build): MCP's destructiveHint. */
         public Builder<I, O> destructive() {
             this.destructive = true;
             return this;

@@ -93,6 +93,18 @@ public class PrivilegedGrants {
                 "the account stays as it is.", false));
     }
 
+    /**
+     * A write that cannot be undone from here (e.g. replacing a stored secret): the same person-in-the-loop rule as an
+     * admin grant. {@code action} completes "Refused to …" and "An AI agent asks to …".
+     */
+    public static Optional<Confirmation> irreversible(String action, String title) {
+        return Optional.of(new Confirmation(action, title, "Check to allow this", "This cannot be undone. Allow it?",
+                "this needs a person's confirmation",
+                "Ask the person to do it in the KubeSphere console, or ask the operator of this server to set "
+                        + "KS_MCP_ALLOW_PRIVILEGED_GRANTS=true.",
+                "Ask the person to do it in the KubeSphere console.", "it stays as it is.", true));
+    }
+
     /** Completes when the call may go ahead; fails with {@link ToolError#refused} otherwise. */
     public Uni<Void> ask(ToolContext ctx, Confirmation q) {
         if (q.waivable() && config.allowPrivilegedGrants()) {

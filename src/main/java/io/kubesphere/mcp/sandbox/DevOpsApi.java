@@ -107,7 +107,7 @@ final class DevOpsApi {
         return SimResponse.ok(SimList.body(SimList.apply(items, ex.query), true));
     }
 
-    private SimWorld.PipelineState requirePipeline(String d, String p) {
+    SimWorld.PipelineState requirePipeline(String d, String p) {
         requireProject(d);
         SimWorld.PipelineState ps = w.pipelines.get(d).get(p);
         if (ps == null) {
@@ -167,7 +167,7 @@ final class DevOpsApi {
      * latestRun; DO pkg/models/pipeline/pipeline.go), and a multi-branch pipeline's jenkins-branches items
      * (pipeline.Branch: name escaped like feat%2Fx, rawName, latestRun) carry each branch's last run.
      */
-    private ObjectNode pipelineView(SimWorld.PipelineState ps) {
+    ObjectNode pipelineView(SimWorld.PipelineState ps) {
         ObjectNode view = ps.obj.deepCopy();
         Instant now = w.now();
         String d = Json.str(ps.obj, "metadata", "namespace");
@@ -234,7 +234,7 @@ final class DevOpsApi {
 
     // ---------- runs ----------
 
-    private List<RunState> runsOf(String d, String p) {
+    List<RunState> runsOf(String d, String p) {
         List<RunState> out = new ArrayList<>();
         for (RunState r : w.runs.getOrDefault(d, Map.of()).values()) {
             if (r.pipeline.equals(p)) {
@@ -297,20 +297,65 @@ final class DevOpsApi {
         r.branch = branch;
         r.creator = creator == null ? "admin" : creator;
         r.stages = stagesOf(ps.obj);
+        r.input = DevOpsRunsApi.inputOf(r.stages);
         existing.put(name, r);
         return r;
     }
 
-    private static long elapsedMs(RunState r, Instant now) {
-        return Math.max(0, Duration.between(r.created, now).toMillis());
+    /**
+     * How far the build got: wall-clock time since creation, except that it stands still at an unanswered (or
+     * aborted) input step and from where it was stopped.
+     */
+    static long elapsedMs(RunState r, Instant now) {
+        long raw = Math.max(0, Duration.between(r.created, now).toMillis());
+        long ms = raw;
+        if (r.input != null) {
+            long at = inputAtMs(r);
+            if (raw >= at) {
+                ms = r.input.decidedAt == null || r.input.aborted ? at
+                        : Math.min(raw, at + Math.max(0, Duration.between(r.input.decidedAt, now).toMillis()));
+            }
+        }
+        return r.stoppedAtMs >= 0 ? Math.min(ms, r.stoppedAtMs) : ms;
     }
 
-    private static boolean hasStarted(RunState r, Instant now) {
+    /** The build pauses when it reaches the stage holding the input step. */
+    static long inputAtMs(RunState r) {
+        return RUNNING_AFTER_MS + r.input.stage * stageShare(r);
+    }
+
+    static long stageShare(RunState r) {
+        return r.stages.isEmpty() ? 0 : (DONE_AFTER_MS - RUNNING_AFTER_MS) / r.stages.size();
+    }
+
+    static boolean hasStarted(RunState r, Instant now) {
         return elapsedMs(r, now) >= RUNNING_AFTER_MS;
     }
 
-    private static boolean isDone(RunState r, Instant now) {
-        return elapsedMs(r, now) >= DONE_AFTER_MS;
+    /** Jenkins result ABORTED: stopped, or its input step answered with abort. */
+    static boolean isAborted(RunState r) {
+        return r.stoppedAtMs >= 0 || (r.input != null && r.input.aborted && r.input.decidedAt != null);
+    }
+
+    /** Waiting at its input step for an answer (BlueOcean state PAUSED). */
+    static boolean isPaused(RunState r, Instant now) {
+        return r.input != null && r.input.decidedAt == null && !isAborted(r)
+                && Duration.between(r.created, now).toMillis() >= inputAtMs(r);
+    }
+
+    static boolean isDone(RunState r, Instant now) {
+        return isAborted(r) || elapsedMs(r, now) >= DONE_AFTER_MS;
+    }
+
+    /** When the build finished on the wall clock: after the pause it waited at its input step, if any. */
+    static Instant endTime(RunState r) {
+        if (isAborted(r)) {
+            return r.endedAt;
+        }
+        if (r.input != null && r.input.decidedAt != null) {
+            return r.input.decidedAt.plusMillis(DONE_AFTER_MS - inputAtMs(r));
+        }
+        return r.created.plusMillis(DONE_AFTER_MS);
     }
 
     private SimResponse listRuns(SimExchange ex) {
@@ -336,7 +381,7 @@ final class DevOpsApi {
         return SimResponse.ok(SimList.body(SimList.apply(items, ex.query), false));
     }
 
-    private RunState requireRun(String d, String run) {
+    RunState requireRun(String d, String run) {
         requireProject(d);
         RunState r = w.runs.get(d).get(run);
         if (r == null) {
@@ -365,7 +410,7 @@ final class DevOpsApi {
         ObjectNode view = r.base.deepCopy();
         long ms = elapsedMs(r, now);
         Instant start = r.created.plusMillis(RUNNING_AFTER_MS);
-        Instant end = r.created.plusMillis(DONE_AFTER_MS);
+        Instant end = endTime(r);
         ObjectNode status = Json.o();
         if (ms < RUNNING_AFTER_MS) {
             status.put("phase", "Pending");
@@ -377,7 +422,18 @@ final class DevOpsApi {
             ann.put(ANN_RUN_STATUS, Json.write(jenkinsRun(r, now)));
             ann.put(ANN_STAGES_STATUS, Json.write(nodes(r, now, false)));
             status.put("startTime", Json.ts(start));
-            if (ms < DONE_AFTER_MS) {
+            if (isAborted(r)) {
+                // ks-devops maps Jenkins result ABORTED to phase Failed (controllers/jenkins/pipelinerun/utils.go).
+                status.put("phase", "Failed");
+                status.put("completionTime", Json.ts(end));
+                status.set("conditions", Json.a(condition("Succeeded", "False", "FINISHED", end)));
+                status.put("updateTime", Json.ts(end));
+            } else if (isPaused(r, now)) {
+                // A build waiting for input is Jenkins state PAUSED, which ks-devops shows as phase Pending.
+                status.put("phase", "Pending");
+                status.set("conditions", Json.a(condition("Ready", "Unknown", "PAUSED", start)));
+                status.put("updateTime", Json.ts(now));
+            } else if (ms < DONE_AFTER_MS) {
                 status.put("phase", "Running");
                 status.set("conditions", Json.a(condition("Ready", "Unknown", "Running", start)));
                 status.put("updateTime", Json.ts(now));
@@ -398,18 +454,27 @@ final class DevOpsApi {
                 "reason", reason);
     }
 
+    /** The BlueOcean run, as the Jenkins proxy answers for it. */
+    static ObjectNode latestRunView(RunState r, Instant now) {
+        return jenkinsRun(r, now);
+    }
+
     /** BlueOcean-style run summary, as ks-devops copies it into the run status annotation. */
     private static ObjectNode jenkinsRun(RunState r, Instant now) {
         boolean done = isDone(r, now);
+        boolean aborted = isAborted(r);
         Instant start = r.created.plusMillis(RUNNING_AFTER_MS);
-        long duration = done ? DONE_AFTER_MS - RUNNING_AFTER_MS : Math.max(0, elapsedMs(r, now) - RUNNING_AFTER_MS);
+        long duration = done ? Math.max(0, Duration.between(start, endTime(r)).toMillis())
+                : Math.max(0, Duration.between(start, now).toMillis());
         ObjectNode run = Json.o("_class", "io.jenkins.blueocean.rest.impl.pipeline.PipelineRunImpl",
                 "id", Integer.toString(r.jenkinsId), "organization", "jenkins",
                 "pipeline", r.branch == null ? r.pipeline : r.branch,
-                "state", done ? "FINISHED" : "RUNNING", "result", done ? "SUCCESS" : "UNKNOWN",
+                "state", done ? "FINISHED" : isPaused(r, now) ? "PAUSED" : "RUNNING",
+                "result", aborted ? "ABORTED" : done ? "SUCCESS" : "UNKNOWN",
                 "enQueueTime", JENKINS_TIME.format(r.created), "startTime", JENKINS_TIME.format(start),
-                "endTime", done ? JENKINS_TIME.format(r.created.plusMillis(DONE_AFTER_MS)) : null,
-                "durationInMillis", duration, "runSummary", done ? "stable" : null, "type", "WorkflowRun",
+                "endTime", done ? JENKINS_TIME.format(endTime(r)) : null,
+                "durationInMillis", duration, "runSummary", aborted ? "aborted" : done ? "stable" : null,
+                "type", "WorkflowRun",
                 "causes", Json.a(Json.o("_class", "hudson.model.Cause$UserIdCause",
                         "shortDescription", "Started by user " + r.creator, "userId", r.creator,
                         "userName", r.creator)));
@@ -420,11 +485,24 @@ final class DevOpsApi {
 
     private static final Pattern STAGE = Pattern.compile("stage\\s*\\(\\s*['\"]([^'\"]+)['\"]\\s*\\)");
     private static final Pattern STEP =
-            Pattern.compile("\\b(echo|sh|git|checkout|sleep|archiveArtifacts|junit)\\b\\s*\\(?\\s*(?:(['\"])(.*?)\\2)?");
+            Pattern.compile("\\b(echo|sh|git|checkout|sleep|archiveArtifacts|junit|input)\\b\\s*\\(?\\s*(?:(['\"])(.*?)\\2)?");
 
     /** Stages come from the Jenkinsfile; multi-branch pipelines get a typical SCM/build/test flow. */
     static List<Stage> stagesOf(ObjectNode pipeline) {
         if (MULTI_BRANCH.equals(Json.str(pipeline, "spec", "type"))) {
+            String script = Json.str(pipeline, "spec", "multi_branch_pipeline", "script_path");
+            if (script != null && script.contains("online")) {
+                // devops-maven-sample's Jenkinsfile-online: build, archive the jar, ask before deploying.
+                return List.of(new Stage("Checkout SCM", List.of(new Step("Check out from version control",
+                                "checkout", null))),
+                        new Stage("unit test", List.of(new Step("Shell Script", "sh", "mvn clean test"))),
+                        new Stage("build & push", List.of(new Step("Shell Script", "sh", "mvn -Dmaven.test.skip=true "
+                                + "clean package"), new Step("Archive the artifacts", "archiveArtifacts",
+                                "target/*.jar"))),
+                        new Stage("deploy to dev", List.of(new Step("Wait for interactive input", "input",
+                                "id: 'deploy-to-dev', message: 'deploy to dev?'"), new Step("Shell Script", "sh",
+                                "kubectl apply -f deploy/dev-ol"))));
+            }
             return List.of(new Stage("Checkout SCM", List.of(new Step("Check out from version control", "checkout",
                     null))), new Stage("Build", List.of(new Step("Shell Script", "sh", "mvn -B clean package"))),
                     new Stage("Test", List.of(new Step("Shell Script", "sh", "mvn -B test"))));
@@ -449,7 +527,10 @@ final class DevOpsApi {
             Matcher sm = STEP.matcher(body);
             while (sm.find()) {
                 String kind = sm.group(1);
-                steps.add(new Step(stepName(kind), kind, sm.group(3)));
+                // An input step keeps its whole argument list (id, message, submitter, parameters).
+                String arg = kind.equals("input") ? DevOpsRunsApi.restOfStep(body, sm.start(1) + kind.length())
+                        : sm.group(3);
+                steps.add(new Step(stepName(kind), kind, arg));
             }
             if (steps.isEmpty()) {
                 steps.add(new Step("Shell Script", "sh", "true"));
@@ -467,16 +548,23 @@ final class DevOpsApi {
             case "sleep" -> "Sleep";
             case "archiveArtifacts" -> "Archive the artifacts";
             case "junit" -> "Archive JUnit-formatted test results";
+            case "input" -> "Wait for interactive input";
             default -> kind;
         };
     }
 
-    /** Stage i runs during its equal share of the Running window. */
-    private static ArrayNode nodes(RunState r, Instant now, boolean withSteps) {
+    /**
+     * Stage i runs during its equal share of the Running window. Ids follow Jenkins' flow-node numbering: each
+     * stage, then its steps. A stage at an unanswered input is PAUSED; a stopped build ends the stage it was in
+     * with result ABORTED and never starts the rest. ks-devops' v1alpha3 nodedetails marks every step approvable.
+     */
+    static ArrayNode nodes(RunState r, Instant now, boolean withSteps) {
         ArrayNode out = Json.a();
         int n = r.stages.size();
         long ms = elapsedMs(r, now);
-        long share = n == 0 ? 0 : (DONE_AFTER_MS - RUNNING_AFTER_MS) / n;
+        long share = stageShare(r);
+        boolean aborted = isAborted(r);
+        boolean paused = isPaused(r, now);
         int id = 3;
         for (int i = 0; i < n; i++) {
             Stage s = r.stages.get(i);
@@ -485,33 +573,65 @@ final class DevOpsApi {
             String state;
             String result;
             long duration;
-            if (ms >= to) {
+            if (paused && i == r.input.stage) {
+                state = "PAUSED";
+                result = "UNKNOWN";
+                duration = 0;
+            } else if (ms >= to) {
                 state = "FINISHED";
                 result = "SUCCESS";
                 duration = to - from;
+            } else if (ms >= from && aborted) {
+                state = "FINISHED";
+                result = "ABORTED";
+                duration = ms - from;
             } else if (ms >= from) {
                 state = "RUNNING";
                 result = "UNKNOWN";
                 duration = ms - from;
             } else {
-                state = null;
-                result = null;
+                state = aborted ? "NOT_BUILT" : null;
+                result = aborted ? "NOT_BUILT" : null;
                 duration = 0;
             }
+            boolean started = ms >= from && !"NOT_BUILT".equals(state);
             ObjectNode node = Json.o("id", Integer.toString(id++), "displayName", s.name(), "result", result,
                     "state", state, "durationInMillis", duration,
-                    "startTime", state == null ? null : JENKINS_TIME.format(r.created.plusMillis(from)));
+                    "startTime", started ? JENKINS_TIME.format(r.created.plusMillis(from)) : null);
             ArrayNode steps = Json.a();
             for (int j = 0; j < s.steps().size(); j++) {
                 Step st = s.steps().get(j);
-                String stepState = state == null ? null : "RUNNING".equals(state) && j == s.steps().size() - 1
-                        ? "RUNNING" : state;
-                String stepResult = stepState == null ? null : "RUNNING".equals(stepState) ? "UNKNOWN" : "SUCCESS";
-                steps.add(Json.o("id", Integer.toString(id++), "displayName", st.displayName(), "result", stepResult,
-                        "state", stepState, "approvable", false));
+                String stepState;
+                String stepResult;
+                boolean inputStep = r.input != null && r.input.stage == i && r.input.step == j;
+                if (!started) {
+                    stepState = null;
+                    stepResult = null;
+                } else if ("PAUSED".equals(state)) {
+                    stepState = j < r.input.step ? "FINISHED" : j == r.input.step ? "PAUSED" : null;
+                    stepResult = j < r.input.step ? "SUCCESS" : j == r.input.step ? "UNKNOWN" : null;
+                } else if ("RUNNING".equals(state)) {
+                    boolean last = j == s.steps().size() - 1;
+                    stepState = last ? "RUNNING" : "FINISHED";
+                    stepResult = last ? "UNKNOWN" : "SUCCESS";
+                } else {
+                    stepState = state;
+                    stepResult = "ABORTED".equals(result) && j == s.steps().size() - 1 ? "ABORTED" : "SUCCESS";
+                    if ("ABORTED".equals(result) && inputStep) {
+                        stepResult = "ABORTED";
+                    }
+                }
+                ObjectNode step = Json.o("id", Integer.toString(id++), "displayName", st.displayName(),
+                        "result", stepResult, "state", stepState, "approvable", true);
+                if (inputStep && "PAUSED".equals(stepState)) {
+                    step.set("input", DevOpsRunsApi.inputView(r));
+                }
+                if (stepState != null) {
+                    steps.add(step);
+                }
             }
             if (withSteps) {
-                node.set("steps", state == null ? Json.a() : steps);
+                node.set("steps", steps);
             }
             out.add(node);
         }
@@ -568,7 +688,8 @@ final class DevOpsApi {
         sb.append("[Pipeline] {\n");
         long ms = elapsedMs(r, now);
         int n = r.stages.size();
-        long share = n == 0 ? 0 : (DONE_AFTER_MS - RUNNING_AFTER_MS) / n;
+        long share = stageShare(r);
+        boolean aborted = isAborted(r);
         for (int i = 0; i < n; i++) {
             long from = RUNNING_AFTER_MS + i * share;
             if (ms < from) {
@@ -576,12 +697,26 @@ final class DevOpsApi {
             }
             Stage s = r.stages.get(i);
             sb.append("[Pipeline] stage\n[Pipeline] { (").append(s.name()).append(")\n");
-            for (Step st : s.steps()) {
+            for (int j = 0; j < s.steps().size(); j++) {
+                Step st = s.steps().get(j);
+                if (r.input != null && r.input.stage == i && r.input.step == j) {
+                    sb.append("[Pipeline] input\n").append(r.input.message).append('\n').append("Proceed or Abort\n");
+                    if (r.input.decidedAt == null) {
+                        return aborted ? sb.append(stopped(r)).toString() : sb.toString();
+                    }
+                    if (r.input.aborted) {
+                        return sb.append("Rejected by ").append(r.input.decidedBy)
+                                .append("\n[Pipeline] }\n[Pipeline] // stage\n[Pipeline] End of Pipeline\n")
+                                .append("Finished: ABORTED\n").toString();
+                    }
+                    sb.append("Approved by ").append(r.input.decidedBy).append('\n');
+                    continue;
+                }
                 appendStep(sb, st, r);
             }
             long to = i == n - 1 ? DONE_AFTER_MS : from + share;
             if (ms < to) {
-                return sb.toString();
+                return aborted ? sb.append(stopped(r)).toString() : sb.toString();
             }
             sb.append("[Pipeline] }\n[Pipeline] // stage\n");
         }
@@ -592,7 +727,12 @@ final class DevOpsApi {
         return sb.toString();
     }
 
-    private void appendStep(StringBuilder sb, Step st, RunState r) {
+    private static String stopped(RunState r) {
+        return "Aborted by " + r.stoppedBy + "\n[Pipeline] }\n[Pipeline] // stage\n[Pipeline] End of Pipeline\n"
+                + "Finished: ABORTED\n";
+    }
+
+    void appendStep(StringBuilder sb, Step st, RunState r) {
         switch (st.kind()) {
             case "echo" -> sb.append("[Pipeline] echo\n").append(st.arg() == null ? "" : st.arg()).append('\n');
             case "sh" -> {
@@ -637,7 +777,7 @@ final class DevOpsApi {
         return SimResponse.ok(SimList.body(SimList.apply(items, ex.query), true));
     }
 
-    private static ObjectNode masked(ObjectNode secret) {
+    static ObjectNode masked(ObjectNode secret) {
         ObjectNode view = secret.deepCopy();
         JsonNode data = view.get("data");
         if (data instanceof ObjectNode dataObj) {

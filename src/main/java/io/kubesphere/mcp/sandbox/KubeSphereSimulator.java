@@ -48,13 +48,22 @@ public final class KubeSphereSimulator {
     private volatile HttpServer server;
     private volatile int port = -1;
 
+    /** The simulated state, for simulator tests that check what was stored (e.g. a secret the API masks). */
+    SimWorld world() {
+        return world;
+    }
+
     private KubeSphereSimulator(Clock clock) {
         world = new SimWorld(clock);
         auth = new SimAuth(world);
         SimAuthorizer authz = new SimAuthorizer(world);
         new TenantApi(world, authz).register(router);
         new IamApi(world, authz).register(router);
-        new DevOpsApi(world, authz).register(router);
+        DevOpsApi devops = new DevOpsApi(world, authz);
+        devops.register(router);
+        new DevOpsRunsApi(world, authz, devops).register(router);
+        new DevOpsSourceApi(world, authz, devops).register(router);
+        new DevOpsAdminApi(world, authz).register(router);
         new QuotaApi(world, authz).register(router);
         new ClusterIamApi(world, authz).register(router);
         new WorkspaceClustersApi(world, authz).register(router);

@@ -53,6 +53,8 @@ final class SimWorld {
     static final class PipelineState {
         ObjectNode obj;
         int nextRunId = 1;
+        /** Jenkins' last branch-indexing log (multi-branch), null before the first scan. */
+        String scanLog;
 
         PipelineState(ObjectNode obj) {
             this.obj = obj;
@@ -68,6 +70,27 @@ final class SimWorld {
         String branch;
         String creator;
         List<Stage> stages;
+        /** Effective run time (ms) at which Jenkins stopped the build (result ABORTED), or -1. */
+        long stoppedAtMs = -1;
+        String stoppedBy;
+        /** When the build ended early (stopped or its input aborted). */
+        Instant endedAt;
+        /** The build's first input step, or null: the build pauses there until someone answers. */
+        InputState input;
+    }
+
+    /** An input step (Jenkins' InputStep) and the answer it got. */
+    static final class InputState {
+        int stage;
+        int step;
+        String id;
+        String message;
+        String submitter;
+        List<String> parameters = new ArrayList<>();
+        Instant decidedAt;
+        boolean aborted;
+        String decidedBy;
+        Map<String, String> values = new LinkedHashMap<>();
     }
 
     record TokenInfo(String username, String type, Instant expires) {
@@ -468,13 +491,15 @@ final class SimWorld {
     }
 
     ObjectNode addDevOpsProject(String name, String ws, String creator, Instant created) {
+        // Without a creator nobody is bound as admin of the new namespace (as in KubeSphere).
         ObjectNode nsBody = Json.o("metadata", Json.o("name", name,
                 "labels", Json.o(LABEL_MANAGED, "true", LABEL_DEVOPS_PROJECT, name),
-                "annotations", Json.o(ANN_CREATOR, creator)));
+                "annotations", creator == null ? Json.o() : Json.o(ANN_CREATOR, creator)));
         addNamespace(nsBody, ws, created);
         ObjectNode obj = Json.o("metadata", Json.o("name", name, "generateName", name,
                 "labels", Json.o(LABEL_WORKSPACE, ws),
-                "annotations", Json.o(ANN_CREATOR, creator, "devopsproject.devops.kubesphere.io/syncstatus",
+                "annotations", creator == null ? Json.o("devopsproject.devops.kubesphere.io/syncstatus",
+                        "successful") : Json.o(ANN_CREATOR, creator, "devopsproject.devops.kubesphere.io/syncstatus",
                         "successful"),
                 "finalizers", Json.a("devopsproject.finalizers.kubesphere.io")),
                 "spec", Json.o(), "status", Json.o("adminNamespace", name));

@@ -156,7 +156,8 @@ class RouteContractTest extends SandboxTest {
     @Test
     void theLogRoutesAreTheTextOnesAndGetTheWildcard() throws Exception {
         List<Route> text = declaredRoutes().stream().filter(r -> r.template().endsWith("/log")).toList();
-        assertEquals(4, text.size(), text.toString());
+        // Run logs and step logs, each plain and under a branch, each with and without the cluster prefix.
+        assertEquals(8, text.size(), text.toString());
         text.forEach(r -> assertEquals("*/*", r.accept(), r.toString()));
         // The rule itself: the Accept sent before this fix would be refused by the log routes.
         assertFalse(goRestfulAccepts(List.of("text/plain; charset=utf-8"), "application/json, text/plain"));
@@ -184,6 +185,27 @@ class RouteContractTest extends SandboxTest {
     void everyBodyTheWriteToolsBuildCarriesTheRequiredFields() throws Exception {
         String n = Long.toString(System.nanoTime() % 1_000_000L, 36);
         String user = "ct-user-" + n;
+        // Two runs of a pipeline with an input step, both paused there: one to answer, one to stop.
+        String inputPipeline = "ct-in-" + n;
+        List<String> paused = new ArrayList<>();
+        try (McpTestClient mcp = McpTestClient.http(root)) {
+            assertFalse(mcp.call("create_pipeline", Map.of("devops_project", "stone-devops", "pipeline",
+                    inputPipeline, "jenkinsfile", "pipeline { agent any\n stages { stage('a') { steps { "
+                            + "input message: 'go?'\n echo 'x' } } } }")).isError());
+            for (int i = 0; i < 2; i++) {
+                paused.add((String) McpTestClient.structured(mcp.call("run_pipeline", Map.of("devops_project",
+                        "stone-devops", "pipeline", inputPipeline))).get("name"));
+            }
+        }
+        // A DevOps project of its own for the credentials, in a workspace of its own (other tests list the seed's).
+        String credProject;
+        try (McpTestClient mcp = McpTestClient.http(root)) {
+            assertFalse(mcp.call("create_workspace", Map.of("workspace", "ct-pre-" + n, "clusters", List.of("host")))
+                    .isError());
+            credProject = (String) McpTestClient.structured(mcp.call("create_devops_project", Map.of("workspace",
+                    "ct-pre-" + n, "name", "ct"))).get("namespace");
+        }
+        sandbox.simulator().advanceClock(java.time.Duration.ofSeconds(5));
         Map<String, Map<String, Object>> calls = new LinkedHashMap<>();
         calls.put("create_workspace", Map.of("workspace", "ct-ws-" + n, "clusters", List.of("host")));
         calls.put("create_project", Map.of("cluster", "host", "workspace", "stone", "project", "ct-proj-" + n));
@@ -202,13 +224,29 @@ class RouteContractTest extends SandboxTest {
                 "jenkinsfile", "pipeline { agent any }", "parameters", List.of(Map.of("name", "TAG"))));
         calls.put("run_pipeline", Map.of("devops_project", "stone-devops", "pipeline", "build",
                 "parameters", Map.of("TAG", "v1")));
+        calls.put("create_devops_project", Map.of("workspace", "ct-pre-" + n, "name", "ct-dp-" + n));
+        calls.put("create_credential", Map.of("devops_project", credProject, "name", "ct-cred-" + n,
+                "type", "basic-auth", "username", "u", "password", "p"));
+        calls.put("update_credential", Map.of("devops_project", credProject, "name", "ct-cred-" + n,
+                "type", "basic-auth", "username", "u", "password", "p2"));
+        calls.put("invite_devops_project_member", Map.of("devops_project", "stone-devops", "username", user,
+                "role", "viewer"));
+        calls.put("set_devops_project_role", Map.of("devops_project", "stone-devops", "username", user,
+                "role", "operator"));
+        calls.put("submit_pipeline_input", Map.of("devops_project", "stone-devops", "run", paused.get(0),
+                "action", "approve"));
+        calls.put("stop_pipeline_run", Map.of("devops_project", "stone-devops", "run", paused.get(1)));
+        calls.put("rerun_pipeline_run", Map.of("devops_project", "stone-devops", "run", paused.get(1)));
+        calls.put("scan_pipeline_repository", Map.of("devops_project", "stone-devops", "pipeline", "service-mb"));
+        calls.put("update_jenkinsfile", Map.of("devops_project", "stone-devops", "pipeline", inputPipeline,
+                "jenkinsfile", "pipeline { agent any }"));
         Set<String> writeTools = catalog.all().stream().filter(t -> !t.readOnly()).map(ToolDefinition::name)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(writeTools, new TreeSet<>(calls.keySet()), "every write tool is driven once here");
 
         sandbox.simulator().clearRequests();
-        // Disabling asks a person: this client says yes.
-        try (McpTestClient mcp = McpTestClient.http(root, request -> new ElicitResult(ElicitResult.Action.ACCEPT,
+        // A client that confirms: update_credential and disabling a user ask a person first.
+        try (McpTestClient mcp = McpTestClient.http(root, r -> new ElicitResult(ElicitResult.Action.ACCEPT,
                 Map.of("confirm", true)))) {
             calls.forEach((tool, args) -> {
                 CallToolResult r = mcp.call(tool, args);
@@ -236,7 +274,8 @@ class RouteContractTest extends SandboxTest {
             }
         }
         assertEquals(List.of(), problems);
-        assertTrue(checked >= calls.size(), "bodies checked: " + checked);
+        // stop_pipeline_run and scan_pipeline_repository post no body (their routes read none).
+        assertTrue(checked >= calls.size() - 2, "bodies checked: " + checked);
     }
 
     /** The required fields of a body type, and of its nested types where the body has them. */

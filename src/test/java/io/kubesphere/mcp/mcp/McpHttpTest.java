@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import static io.kubesphere.mcp.support.McpTestClient.structured;
@@ -55,8 +56,10 @@ class McpHttpTest extends SandboxTest {
             for (McpSchema.Tool tool : tools) {
                 assertFalse(tool.title().isBlank(), tool.name());
                 assertFalse(tool.outputSchema().isEmpty(), tool.name());
-                // Only disabling a user takes something away (it locks them out).
-                assertEquals(tool.name().equals("set_user_state"), tool.annotations().destructiveHint(), tool.name());
+                // No tool deletes; the two that end a running build, and disabling a user (it locks them out), say
+                // they are destructive.
+                assertEquals(Set.of("stop_pipeline_run", "submit_pipeline_input", "set_user_state")
+                        .contains(tool.name()), tool.annotations().destructiveHint(), tool.name());
                 assertNotNull(tool.annotations().readOnlyHint(), tool.name());
                 assertNotNull(tool.annotations().idempotentHint(), tool.name());
                 // Open world where Jenkins fetches a repository or runs a pipeline's code; the rest stays in KubeSphere.
@@ -68,7 +71,8 @@ class McpHttpTest extends SandboxTest {
         }
     }
 
-    static final java.util.Set<String> OPEN_WORLD = java.util.Set.of("create_pipeline", "run_pipeline");
+    static final java.util.Set<String> OPEN_WORLD = java.util.Set.of("create_pipeline", "run_pipeline",
+            "rerun_pipeline_run", "submit_pipeline_input", "scan_pipeline_repository");
 
     @Test
     @SuppressWarnings("unchecked")
