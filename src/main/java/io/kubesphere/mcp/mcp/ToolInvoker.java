@@ -69,7 +69,7 @@ public class ToolInvoker implements ToolReader {
      * there would never run (200 concurrent calls stalled the server until it was killed). Its threads are bounded in
      * practice by the calls in flight, which that pool bounds.
      */
-    private static final Executor ANSWERS = Executors.newCachedThreadPool(task -> {
+    private final Executor answers = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "ks-mcp-answer");
         thread.setDaemon(true);
         return thread;
@@ -116,7 +116,7 @@ public class ToolInvoker implements ToolReader {
                     .subscribe().with(settle, failure -> settle.accept(failure(tool, failure)));
         }
         return Uni.createFrom().completionStage(settled)
-                .emitOn(ANSWERS)
+                .emitOn(answers)
                 .call(outcome -> ClientLog.afterCall(exchange, tool.name(), session.calls(), outcome.name(),
                         message(outcome.result())))
                 .map(Outcome::result);
@@ -162,7 +162,7 @@ public class ToolInvoker implements ToolReader {
         }
         KubeSphereSession session = new KubeSphereSession(client, credentials.forCall(exchange));
         return handle(tool, session, exchange, null, arguments)
-                .emitOn(ANSWERS)
+                .emitOn(answers)
                 .map(output -> (Map<String, Object>) outputs.convertValue(output, Map.class));
     }
 
