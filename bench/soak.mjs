@@ -6,10 +6,10 @@
 // The server runs with -Xmx384m, the heap deploy/deployment.yaml gives it (75 % of its 512 Mi limit), so a leak shows as errors or a climbing RSS.
 import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort, HttpSession } from "./run.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
@@ -24,34 +24,6 @@ const CALL = { name: "get_workspace", arguments: { workspace: "stone" } };
 
 const pct = (v, p) => { const s = [...v].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : 0; };
 const rssMiB = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))[1]) / 1024;
-const freePort = () => new Promise((resolve) => {
-  const srv = createServer();
-  srv.listen(0, "127.0.0.1", () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
-});
-
-class HttpSession {
-  constructor(url) { this.url = url; this.id = null; this.seq = 1; }
-  async post(body) {
-    const headers = { "content-type": "application/json", accept: "application/json, text/event-stream",
-      "mcp-protocol-version": "2025-06-18" };
-    if (this.id) headers["mcp-session-id"] = this.id;
-    const res = await fetch(this.url, { method: "POST", headers, body: JSON.stringify(body) });
-    if (!this.id) this.id = res.headers.get("mcp-session-id");
-    const text = await res.text();
-    if (res.status >= 400) return { error: { code: res.status } };
-    if (!text) return {};
-    if (text.trimStart().startsWith("{")) return JSON.parse(text);
-    const data = text.split("\n").filter((l) => l.startsWith("data:")).map((l) => l.slice(5).trim());
-    return data.length ? JSON.parse(data[data.length - 1]) : {};
-  }
-  async open() {
-    await this.post({ jsonrpc: "2.0", id: 0, method: "initialize",
-      params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "soak", version: "1" } } });
-    await this.post({ jsonrpc: "2.0", method: "notifications/initialized" });
-  }
-  call() { return this.post({ jsonrpc: "2.0", id: this.seq++, method: "tools/call", params: CALL }); }
-}
-
 async function main() {
   if (!existsSync(JAR)) throw new Error("build the jar first: ./mvnw package -DskipTests");
   const port = await freePort();
@@ -67,7 +39,7 @@ async function main() {
     await Promise.all(sessions.map((s) => s.open()));
     // Warm-up: the JIT compiles and the heap grows to its working size; none of it is counted.
     const warmEnd = Date.now() + WARMUP * 1000;
-    await Promise.all(sessions.map(async (s) => { while (Date.now() < warmEnd) { try { await s.call(); } catch { /* counted below */ } } }));
+    await Promise.all(sessions.map(async (s) => { while (Date.now() < warmEnd) { try { await s.call(CALL); } catch { /* counted below */ } } }));
     let window = { calls: 0, errors: 0, lat: [] };
     const rows = [];
     let totalCalls = 0, totalErrors = 0;
@@ -86,7 +58,7 @@ async function main() {
       while (Date.now() < end) {
         const t0 = process.hrtime.bigint();
         try {
-          const r = await s.call();
+          const r = await s.call(CALL);
           if (r.error || r.result?.isError) window.errors++;
         } catch { window.errors++; }
         window.lat.push(Number(process.hrtime.bigint() - t0) / 1e6);
