@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubesphere.mcp.catalog.MemberList;
 import io.kubesphere.mcp.catalog.Confirmation;
 import io.kubesphere.mcp.catalog.Default;
 import io.kubesphere.mcp.catalog.Paging;
@@ -75,18 +76,6 @@ public class DevOpsMemberTools implements ToolProvider {
             @JsonPropertyDescription(DevOpsInputs.CLUSTER) @DnsLabel String cluster) {
     }
 
-    public record Member(String username, String role, @JsonProperty("built_in_role") String builtInRole) {
-
-        String line() {
-            return username + " (" + (builtInRole != null ? builtInRole : role == null ? "no role" : role + ": custom")
-                    + ")";
-        }
-    }
-
-    public record MemberList(List<Member> items, int total, int page, int limit,
-            @JsonProperty("has_more") boolean hasMore) {
-    }
-
     public record MemberResult(@JsonProperty("devops_project") String devopsProject, String username, String role) {
     }
 
@@ -151,20 +140,13 @@ public class DevOpsMemberTools implements ToolProvider {
                 .title("List DevOps project members")
                 .description("List a DevOps project's members with their role.")
                 .routes(LIST_MEMBERS)
-                .text(list -> Paging.of(list.page(), list.limit()).render(list.total(), "member",
-                        list.items().stream().map(Member::line).toList(), ", "))
+                .text(list -> list.render("member"))
                 .handler((ctx, in) -> {
                     Paging paging = Paging.of(in.page(), in.limit());
                     return ctx.kubesphere().call(auth -> ctx.kubesphere().iam().listProjectMembers(auth,
                                     cluster(in.cluster()), in.devopsProject(), null, paging.page(), paging.limit()))
-                            .map(body -> {
-                                int total = Kube.total(body);
-                                return new MemberList(Kube.items(body, m -> {
-                                    String role = Kube.annotation(m, ROLE_ANNOTATION);
-                                    return new Member(Kube.name(m), role,
-                                            role != null && Roles.builtInProject(role) ? role : null);
-                                }), total, paging.page(), paging.limit(), paging.hasMore(total));
-                            });
+                            .map(body -> MemberList.from(body, ROLE_ANNOTATION, paging,
+                                    role -> role != null && Roles.builtInProject(role) ? role : null));
                 });
     }
 

@@ -14,8 +14,7 @@ import io.kubesphere.mcp.kubesphere.api.TenantApi;
 import io.kubesphere.mcp.policy.DnsLabel;
 import io.kubesphere.mcp.policy.Names;
 import io.kubesphere.mcp.policy.Roles;
-import io.kubesphere.mcp.tenant.MemberTools.Member;
-import io.kubesphere.mcp.tenant.MemberTools.MemberList;
+import io.kubesphere.mcp.catalog.MemberList;
 import io.kubesphere.mcp.tenant.PlatformTools.Cluster;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.Max;
@@ -76,20 +75,13 @@ public class ClusterTools implements ToolProvider {
                 .title("List cluster members")
                 .description("List the users who hold a cluster role on a cluster.")
                 .routes(CLUSTER_MEMBERS)
-                .text(list -> Paging.of(list.page(), list.limit()).render(list.total(), "cluster member",
-                        list.items().stream().map(Member::line).toList(), ", "))
+                .text(list -> list.render("cluster member"))
                 .handler((ctx, in) -> {
                     Paging paging = Paging.of(in.page(), in.limit());
                     return ctx.kubesphere().call(auth -> ctx.kubesphere().iam().listClusterMembers(auth,
                                     in.cluster(), Kube.param(in.clusterrole()), paging.page(), paging.limit()))
-                            .map(body -> {
-                                int total = Kube.total(body);
-                                return new MemberList(Kube.items(body, m -> {
-                                    String role = Kube.annotation(m, CLUSTER_ROLE_ANNOTATION);
-                                    return new Member(Kube.name(m), role,
-                                            role != null && Roles.builtInCluster(role) ? role : null);
-                                }), total, paging.page(), paging.limit(), paging.hasMore(total));
-                            });
+                            .map(body -> MemberList.from(body, CLUSTER_ROLE_ANNOTATION, paging,
+                                    role -> role != null && Roles.builtInCluster(role) ? role : null));
                 });
     }
 }

@@ -2,10 +2,10 @@ package io.kubesphere.mcp.tenant;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubesphere.mcp.catalog.MemberList;
 import io.kubesphere.mcp.catalog.Default;
 import io.kubesphere.mcp.catalog.Paging;
 import io.kubesphere.mcp.catalog.ToolDefinition;
@@ -13,7 +13,6 @@ import io.kubesphere.mcp.catalog.ToolProvider;
 import io.kubesphere.mcp.catalog.Toolset;
 import io.kubesphere.mcp.kubesphere.api.IamApi;
 import io.kubesphere.mcp.kubesphere.api.Routes;
-import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
 import io.kubesphere.mcp.kubesphere.Route;
 import io.kubesphere.mcp.policy.DnsLabel;
@@ -28,7 +27,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /** Who is in a workspace or project, and with which built-in role. */
 @ApplicationScoped
@@ -42,22 +40,6 @@ public class MemberTools implements ToolProvider {
     static final Route SET_NS = Routes.route(IamApi.class, "setProjectMember");
     static final String WORKSPACE_ROLE_ANNOTATION = "iam.kubesphere.io/workspacerole";
     static final String ROLE_ANNOTATION = "iam.kubesphere.io/role";
-
-    /**
-     * A member as KubeSphere lists it: role is the bound role's name; built_in_role is the built-in role it is
-     * (the value the set/invite tools take), absent for a custom role.
-     */
-    public record Member(String username, String role, @JsonProperty("built_in_role") String builtInRole) {
-
-        String line() {
-            return username + " (" + (builtInRole != null ? builtInRole : role == null ? "no role" : role + ": custom")
-                    + ")";
-        }
-    }
-
-    public record MemberList(List<Member> items, int total, int page, int limit,
-            @JsonProperty("has_more") boolean hasMore) {
-    }
 
     public record WorkspaceMember(String workspace, String username, String role) {
     }
@@ -131,13 +113,13 @@ public class MemberTools implements ToolProvider {
                 .title("List workspace members")
                 .description("List the members of a workspace with their workspace role.")
                 .routes(LIST_WS)
-                .text(MemberTools::render)
+                .text(list -> list.render("member"))
                 .handler((ctx, in) -> {
                     Paging paging = Paging.of(in.page(), in.limit());
                     return ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
                                     .listWorkspaceMembers(auth, in.workspace(), null, paging.page(), paging.limit()))
                             .onFailure().transform(e -> Tenants.forbiddenIn(e, "workspace " + in.workspace()))
-                            .map(body -> members(body, WORKSPACE_ROLE_ANNOTATION, paging,
+                            .map(body -> MemberList.from(body, WORKSPACE_ROLE_ANNOTATION, paging,
                                     name -> Roles.builtInWorkspaceRole(in.workspace(), name)));
                 });
     }
@@ -191,14 +173,14 @@ public class MemberTools implements ToolProvider {
                 .title("List project members")
                 .description("List the members of a project with their project role.")
                 .routes(LIST_NS)
-                .text(MemberTools::render)
+                .text(list -> list.render("member"))
                 .handler((ctx, in) -> {
                     Paging paging = Paging.of(in.page(), in.limit());
                     return ctx.kubesphere()
                             .call(auth -> ctx.kubesphere().iam().listProjectMembers(auth, in.cluster(), in.project(),
                                     null, paging.page(), paging.limit()))
                             .onFailure().transform(e -> Tenants.forbiddenIn(e, "project " + in.project()))
-                            .map(body -> members(body, ROLE_ANNOTATION, paging,
+                            .map(body -> MemberList.from(body, ROLE_ANNOTATION, paging,
                                     name -> name != null && Roles.builtInProject(name) ? name : null));
                 });
     }
@@ -247,20 +229,6 @@ public class MemberTools implements ToolProvider {
                                     in.username(), "project " + in.project(), "invite_project_member"))
                             .map(ok -> new ProjectMember(in.cluster(), in.project(), in.username(), role));
                 });
-    }
-
-    private static MemberList members(JsonNode body, String roleAnnotation, Paging paging,
-            UnaryOperator<String> builtIn) {
-        int total = Kube.total(body);
-        return new MemberList(Kube.items(body, m -> {
-            String role = Kube.annotation(m, roleAnnotation);
-            return new Member(Kube.name(m), role, builtIn.apply(role));
-        }), total, paging.page(), paging.limit(), paging.hasMore(total));
-    }
-
-    private static String render(MemberList list) {
-        return Paging.of(list.page(), list.limit()).render(list.total(), "member",
-                list.items().stream().map(Member::line).toList(), ", ");
     }
 
     /** Built-in workspace roles exist as long as the workspace does, so a missing role means a missing workspace. */
