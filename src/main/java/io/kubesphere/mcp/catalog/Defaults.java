@@ -2,6 +2,7 @@ package io.kubesphere.mcp.catalog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -85,14 +86,30 @@ public final class Defaults {
     }
 
     private static Default declaredDefault(Class<?> type, RecordComponent component) {
-        Default onComponent = component.getAnnotation(Default.class);
+        Default onComponent = declaredDefault(component.getAnnotations());
         if (onComponent != null) {
             return onComponent;
         }
         try {
-            return type.getDeclaredField(component.getName()).getAnnotation(Default.class);
+            return declaredDefault(type.getDeclaredField(component.getName()).getAnnotations());
         } catch (NoSuchFieldException e) {
             return null;
         }
+    }
+
+    /** Its own {@link Default}, or that of a composed constraint on it (e.g. {@link PageSize}). */
+    private static Default declaredDefault(Annotation[] annotations) {
+        for (Annotation annotation : annotations) {
+            if (annotation instanceof Default direct) {
+                return direct;
+            }
+        }
+        for (Annotation annotation : annotations) {
+            Default composed = annotation.annotationType().getAnnotation(Default.class);
+            if (composed != null) {
+                return composed;
+            }
+        }
+        return null;
     }
 }

@@ -1,10 +1,10 @@
 package io.kubesphere.mcp.catalog;
 
+import com.fasterxml.classmate.ResolvedType;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.classmate.ResolvedType;
 import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.OptionPreset;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
@@ -14,13 +14,15 @@ import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationOption;
-
 import io.kubesphere.mcp.config.Jackson;
 import jakarta.validation.Constraint;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.lang.annotation.Annotation;
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -67,8 +69,16 @@ public final class SchemaFactory {
             Size size = field.getAnnotationConsideringFieldAndGetter(Size.class, COMPOSED);
             return size == null || size.max() == Integer.MAX_VALUE ? null : Integer.valueOf(size.max());
         });
+        config.forFields().withNumberInclusiveMinimumResolver(field -> {
+            Min min = field.getAnnotationConsideringFieldAndGetter(Min.class, COMPOSED);
+            return min == null ? null : BigDecimal.valueOf(min.value());
+        });
+        config.forFields().withNumberInclusiveMaximumResolver(field -> {
+            Max max = field.getAnnotationConsideringFieldAndGetter(Max.class, COMPOSED);
+            return max == null ? null : BigDecimal.valueOf(max.value());
+        });
         config.forFields().withDefaultResolver(field -> {
-            Default value = field.getAnnotationConsideringFieldAndGetter(Default.class);
+            Default value = field.getAnnotationConsideringFieldAndGetter(Default.class, COMPOSED);
             if (value == null) {
                 return null;
             }
@@ -92,8 +102,8 @@ public final class SchemaFactory {
         return toMap(schema);
     }
 
-    public Map<String, Object> outputSchema(Class<?> type) {
-        return toMap(output.generateSchema(type));
+    public Map<String, Object> outputSchema(OutputType<?> type) {
+        return toMap(output.generateSchema(type.raw(), type.typeArguments()));
     }
 
     /** Through JSON text, so that bounds are plain integers (victools builds BigDecimals such as 2E+2). */

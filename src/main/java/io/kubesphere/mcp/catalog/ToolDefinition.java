@@ -4,6 +4,7 @@ import io.kubesphere.mcp.kubesphere.Route;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -12,8 +13,8 @@ import java.util.function.Function;
  * rendering. tools/list, mcp-tools.json, the README table and the policy are all derived from these.
  */
 public record ToolDefinition<I, O>(String name, String title, String description, Toolset toolset, boolean readOnly,
-        boolean idempotent, boolean destructive, boolean openWorld, Class<I> input, Class<O> output, List<Route> routes,
-        ConfirmationRule<I> confirmation, ToolHandler<I, O> handler, Function<O, String> text) {
+        boolean idempotent, boolean destructive, boolean openWorld, Class<I> input, OutputType<O> output,
+        List<Route> routes, ConfirmationRule<I> confirmation, ToolHandler<I, O> handler, BiFunction<I, O, String> text) {
 
     public ToolDefinition {
         Objects.requireNonNull(name);
@@ -30,12 +31,17 @@ public record ToolDefinition<I, O>(String name, String title, String description
     }
 
     public static <I, O> Builder<I, O> read(String name, Toolset toolset, Class<I> input, Class<O> output) {
+        return read(name, toolset, input, OutputType.of(output));
+    }
+
+    /** A read tool with a generic output, e.g. {@code Page.of(Workspace.class)}. */
+    public static <I, O> Builder<I, O> read(String name, Toolset toolset, Class<I> input, OutputType<O> output) {
         return new Builder<>(name, toolset, true, true, input, output);
     }
 
     public static <I, O> Builder<I, O> write(String name, Toolset toolset, boolean idempotent, Class<I> input,
             Class<O> output) {
-        return new Builder<>(name, toolset, false, idempotent, input, output);
+        return new Builder<>(name, toolset, false, idempotent, input, OutputType.of(output));
     }
 
     /** Whether some of its calls need a person's yes (declared with {@link Builder#confirm}). */
@@ -54,17 +60,17 @@ public record ToolDefinition<I, O>(String name, String title, String description
         private final boolean readOnly;
         private final boolean idempotent;
         private final Class<I> input;
-        private final Class<O> output;
+        private final OutputType<O> output;
         private String title;
         private String description;
         private List<Route> routes = List.of();
-        private Function<O, String> text;
+        private BiFunction<I, O, String> text;
         private boolean destructive;
         private boolean openWorld;
         private ConfirmationRule<I> confirmation = ConfirmationRule.none();
 
         private Builder(String name, Toolset toolset, boolean readOnly, boolean idempotent, Class<I> input,
-                Class<O> output) {
+                OutputType<O> output) {
             this.name = name;
             this.toolset = toolset;
             this.readOnly = readOnly;
@@ -106,8 +112,16 @@ public record ToolDefinition<I, O>(String name, String title, String description
             return this;
         }
 
+        /** The text content an agent reads, from the output alone. */
         public Builder<I, O> text(Function<O, String> text) {
-            this.text = text;
+            Objects.requireNonNull(text);
+            this.text = (in, out) -> text.apply(out);
+            return this;
+        }
+
+        /** The text content from the input too, e.g. to name what a page lists without echoing it in the output. */
+        public Builder<I, O> textWith(BiFunction<I, O, String> text) {
+            this.text = Objects.requireNonNull(text);
             return this;
         }
 

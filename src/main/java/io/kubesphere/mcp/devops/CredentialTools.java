@@ -16,6 +16,7 @@ import io.kubesphere.mcp.kubesphere.KubeSphereError;
 import io.kubesphere.mcp.kubesphere.api.DevOpsApi;
 import io.kubesphere.mcp.policy.DnsLabel;
 import io.kubesphere.mcp.policy.PrivilegedGrants;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -95,19 +96,21 @@ public class CredentialTools implements ToolProvider {
                 .routes(Scoped.routes(DevOpsApi.class, "createCredential"))
                 .text(r -> "Created credential " + r.name() + " (" + r.type() + ") in " + r.devopsProject()
                         + "; use it as credential_id=" + r.name() + ".")
-                .handler((ctx, in) -> {
-                    Map<String, String> data = data(in, "create_credential");
-                    ObjectNode body = secretBody(in, data, in.description(), creator(ctx));
-                    return ctx.kubesphere().call(auth -> Scoped.on(in.cluster())
-                                    ? ctx.kubesphere().devops().createCredential(auth, in.cluster(), in.devopsProject(), body)
-                                    : ctx.kubesphere().devops().createCredential(auth, in.devopsProject(), body))
-                            .onFailure(f -> f instanceof KubeSphereError e && e.status() == 400
-                                    && e.upstreamMessage() != null && e.upstreamMessage().contains("already exists"))
-                            .transform(f -> ToolError.invalid("Credential " + in.name() + " already exists in "
-                                    + in.devopsProject() + ". Pick another name, or use update_credential to replace "
-                                    + "its secret."))
-                            .map(created -> result(in, created, data));
-                });
+                .handler(this::createCredential);
+    }
+
+    private Uni<CredentialResult> createCredential(ToolContext ctx, CredentialInput in) {
+        Map<String, String> data = data(in, "create_credential");
+        ObjectNode body = secretBody(in, data, in.description(), creator(ctx));
+        return ctx.kubesphere().call(auth -> Scoped.on(in.cluster())
+                        ? ctx.kubesphere().devops().createCredential(auth, in.cluster(), in.devopsProject(), body)
+                        : ctx.kubesphere().devops().createCredential(auth, in.devopsProject(), body))
+                .onFailure(f -> f instanceof KubeSphereError e && e.status() == 400
+                        && e.upstreamMessage() != null && e.upstreamMessage().contains("already exists"))
+                .transform(f -> ToolError.invalid("Credential " + in.name() + " already exists in "
+                        + in.devopsProject() + ". Pick another name, or use update_credential to replace "
+                        + "its secret."))
+                .map(created -> result(in, created, data));
     }
 
     ToolDefinition<CredentialInput, CredentialResult> updateCredential() {
@@ -126,42 +129,44 @@ public class CredentialTools implements ToolProvider {
                             + in.type().wire() + ") in DevOps project '" + in.devopsProject() + "'",
                             "Replace credential " + in.name());
                 })
-                .handler((ctx, in) -> {
-                    Map<String, String> data = data(in, "update_credential");
+                .handler(this::updateCredential);
+    }
+
+    private Uni<CredentialResult> updateCredential(ToolContext ctx, CredentialInput in) {
+        Map<String, String> data = data(in, "update_credential");
+        return ctx.kubesphere().call(auth -> Scoped.on(in.cluster())
+                        ? ctx.kubesphere().devops().getCredential(auth, in.cluster(), in.devopsProject(), in.name())
+                        : ctx.kubesphere().devops().getCredential(auth, in.devopsProject(), in.name()))
+                .onFailure(f -> f instanceof KubeSphereError e && e.status() == 404)
+                .transform(f -> ToolError.invalid("Credential " + in.name() + " does not exist in "
+                        + in.devopsProject() + " (or the project does not). Use create_credential; "
+                        + "list_credentials shows the existing ones. Nothing was changed."))
+                .chain(existing -> {
+                    String type = Kube.text(existing.path("type"));
+                    if (!in.type().secretType().equals(type)) {
+                        throw ToolError.invalid("Credential " + in.name() + " is of type "
+                                + DevOpsViews.Credential.from(existing).type() + ", not "
+                                + in.type().wire() + "; a credential's type cannot change. Call again "
+                                + "with type=" + DevOpsViews.Credential.from(existing).type()
+                                + ". Nothing was changed.");
+                    }
+                    String description = in.description() != null ? in.description()
+                            : Kube.annotation(existing, DevOpsViews.ANN_DESCRIPTION);
+                    String creator = Kube.annotation(existing, DevOpsViews.ANN_CREATOR);
+                    ObjectNode body = secretBody(in, data, description, creator);
+                    // Update is a whole-object replace; keep the version we read so a concurrent
+                    // change is a conflict, not a silent overwrite.
+                    String version = Kube.text(existing.path("metadata").path("resourceVersion"));
+                    if (version != null) {
+                        ((ObjectNode) body.get("metadata")).put("resourceVersion", version);
+                    }
                     return ctx.kubesphere().call(auth -> Scoped.on(in.cluster())
-                                    ? ctx.kubesphere().devops().getCredential(auth, in.cluster(), in.devopsProject(), in.name())
-                                    : ctx.kubesphere().devops().getCredential(auth, in.devopsProject(), in.name()))
-                            .onFailure(f -> f instanceof KubeSphereError e && e.status() == 404)
-                            .transform(f -> ToolError.invalid("Credential " + in.name() + " does not exist in "
-                                    + in.devopsProject() + " (or the project does not). Use create_credential; "
-                                    + "list_credentials shows the existing ones. Nothing was changed."))
-                            .chain(existing -> {
-                                String type = Kube.text(existing.path("type"));
-                                if (!in.type().secretType().equals(type)) {
-                                    throw ToolError.invalid("Credential " + in.name() + " is of type "
-                                            + DevOpsViews.Credential.from(existing).type() + ", not "
-                                            + in.type().wire() + "; a credential's type cannot change. Call again "
-                                            + "with type=" + DevOpsViews.Credential.from(existing).type()
-                                            + ". Nothing was changed.");
-                                }
-                                String description = in.description() != null ? in.description()
-                                        : Kube.annotation(existing, DevOpsViews.ANN_DESCRIPTION);
-                                String creator = Kube.annotation(existing, DevOpsViews.ANN_CREATOR);
-                                ObjectNode body = secretBody(in, data, description, creator);
-                                // Update is a whole-object replace; keep the version we read so a concurrent
-                                // change is a conflict, not a silent overwrite.
-                                String version = Kube.text(existing.path("metadata").path("resourceVersion"));
-                                if (version != null) {
-                                    ((ObjectNode) body.get("metadata")).put("resourceVersion", version);
-                                }
-                                return ctx.kubesphere().call(auth -> Scoped.on(in.cluster())
-                                        ? ctx.kubesphere().devops().updateCredential(auth, in.cluster(), in.devopsProject(),
-                                                in.name(), body)
-                                        : ctx.kubesphere().devops().updateCredential(auth, in.devopsProject(), in.name(),
-                                                body));
-                            })
-                            .map(updated -> result(in, updated, data));
-                });
+                            ? ctx.kubesphere().devops().updateCredential(auth, in.cluster(), in.devopsProject(),
+                                    in.name(), body)
+                            : ctx.kubesphere().devops().updateCredential(auth, in.devopsProject(), in.name(),
+                                    body));
+                })
+                .map(updated -> result(in, updated, data));
     }
 
     private static CredentialResult result(CredentialInput in, JsonNode answer, Map<String, String> data) {

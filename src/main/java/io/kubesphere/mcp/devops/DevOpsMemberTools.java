@@ -5,9 +5,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kubesphere.mcp.catalog.MemberList;
 import io.kubesphere.mcp.catalog.Confirmation;
-import io.kubesphere.mcp.catalog.Default;
+import io.kubesphere.mcp.catalog.Member;
+import io.kubesphere.mcp.catalog.Page;
+import io.kubesphere.mcp.catalog.PageNumber;
+import io.kubesphere.mcp.catalog.PageSize;
+import io.kubesphere.mcp.catalog.Paged;
 import io.kubesphere.mcp.catalog.Paging;
 import io.kubesphere.mcp.catalog.ToolContext;
 import io.kubesphere.mcp.catalog.ToolDefinition;
@@ -22,12 +25,11 @@ import io.kubesphere.mcp.kubesphere.api.IamApi;
 import io.kubesphere.mcp.kubesphere.api.Routes;
 import io.kubesphere.mcp.policy.DnsLabel;
 import io.kubesphere.mcp.policy.PrivilegedGrants;
-import io.kubesphere.mcp.policy.Roles;
 import io.kubesphere.mcp.policy.Roles.ProjectRole;
+import io.kubesphere.mcp.policy.Roles;
 import io.kubesphere.mcp.policy.Username;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -64,8 +66,8 @@ public class DevOpsMemberTools implements ToolProvider {
             @JsonPropertyDescription(DevOpsInputs.DEVOPS_PROJECT) @JsonProperty("devops_project") @NotNull
             @DnsLabel String devopsProject,
             @JsonPropertyDescription(DevOpsInputs.CLUSTER) @DnsLabel String cluster,
-            @Min(1) @Default("1") Integer page,
-            @Min(1) @Max(200) @Default("20") Integer limit) {
+            @PageNumber Integer page,
+            @PageSize Integer limit) implements Paged {
     }
 
     public record MemberInput(
@@ -93,61 +95,65 @@ public class DevOpsMemberTools implements ToolProvider {
                 .routes(Scoped.routes(DevOpsApi.class, "createDevOpsProject"))
                 .text(p -> "Created DevOps project " + p.name() + " in workspace " + p.workspace() + "; use "
                         + "devops_project=" + p.namespace() + " with the other DevOps tools.")
-                .handler((ctx, in) -> {
-                    String creator = ctx.kubesphere().knownUsername().orElseThrow(() -> ToolError.refused(
-                            "Cannot tell who the configured token belongs to, so the new DevOps project would have "
-                                    + "no admin. Nothing was sent. Use KUBESPHERE_USERNAME/KUBESPHERE_PASSWORD or a "
-                                    + "KubeSphere JWT with a username claim."));
-                    ObjectNode body = JsonNodeFactory.instance.objectNode()
-                            .put("apiVersion", "devops.kubesphere.io/v1alpha3").put("kind", "DevOpsProject");
-                    // ks-devops requires generateName and ignores metadata.name; the creator becomes its admin.
-                    ObjectNode metadata = body.putObject("metadata").put("generateName", in.name());
-                    metadata.putObject("labels").put(DevOpsViews.LABEL_WORKSPACE, in.workspace());
-                    ObjectNode annotations = metadata.putObject("annotations").put(DevOpsViews.ANN_CREATOR, creator);
-                    if (in.description() != null && !in.description().isBlank()) {
-                        annotations.put(DevOpsViews.ANN_DESCRIPTION, in.description());
+                .handler(this::createDevOpsProject);
+    }
+
+    private Uni<CreatedProject> createDevOpsProject(ToolContext ctx, CreateProjectInput in) {
+        String creator = ctx.kubesphere().knownUsername().orElseThrow(() -> ToolError.refused(
+                "Cannot tell who the configured token belongs to, so the new DevOps project would have "
+                        + "no admin. Nothing was sent. Use KUBESPHERE_USERNAME/KUBESPHERE_PASSWORD or a "
+                        + "KubeSphere JWT with a username claim."));
+        ObjectNode body = JsonNodeFactory.instance.objectNode()
+                .put("apiVersion", "devops.kubesphere.io/v1alpha3").put("kind", "DevOpsProject");
+        // ks-devops requires generateName and ignores metadata.name; the creator becomes its admin.
+        ObjectNode metadata = body.putObject("metadata").put("generateName", in.name());
+        metadata.putObject("labels").put(DevOpsViews.LABEL_WORKSPACE, in.workspace());
+        ObjectNode annotations = metadata.putObject("annotations").put(DevOpsViews.ANN_CREATOR, creator);
+        if (in.description() != null && !in.description().isBlank()) {
+            annotations.put(DevOpsViews.ANN_DESCRIPTION, in.description());
+        }
+        body.putObject("spec");
+        return ctx.kubesphere()
+                .call(auth -> Scoped.on(in.cluster())
+                        ? ctx.kubesphere().devops().createDevOpsProject(auth, in.cluster(), in.workspace(), body)
+                        : ctx.kubesphere().devops().createDevOpsProject(auth, in.workspace(), body))
+                .onFailure(f -> f instanceof KubeSphereError e && e.status() == 409)
+                .transform(f -> ToolError.invalid("A DevOps project named " + in.name() + " already "
+                        + "exists in workspace " + in.workspace() + ". list_devops_projects shows it and "
+                        + "its namespace; pick another name to create a new one."))
+                .onFailure(f -> f instanceof KubeSphereError e && e.status() == 403)
+                .transform(f -> ToolError.refused("No permission to create DevOps projects in workspace "
+                        + in.workspace() + " (403). Ask a workspace admin for the self-provisioner or "
+                        + "admin workspace role, or to create it for you."))
+                .map(created -> {
+                    String name = Kube.name(created);
+                    if (name == null || name.isEmpty()) {
+                        throw new ToolError(ToolError.Outcome.FAILED, "KubeSphere accepted the DevOps "
+                                + "project but did not say its generated name. Find it with "
+                                + "list_devops_projects workspace=" + in.workspace() + ".");
                     }
-                    body.putObject("spec");
-                    return ctx.kubesphere()
-                            .call(auth -> Scoped.on(in.cluster())
-                                    ? ctx.kubesphere().devops().createDevOpsProject(auth, in.cluster(), in.workspace(), body)
-                                    : ctx.kubesphere().devops().createDevOpsProject(auth, in.workspace(), body))
-                            .onFailure(f -> f instanceof KubeSphereError e && e.status() == 409)
-                            .transform(f -> ToolError.invalid("A DevOps project named " + in.name() + " already "
-                                    + "exists in workspace " + in.workspace() + ". list_devops_projects shows it and "
-                                    + "its namespace; pick another name to create a new one."))
-                            .onFailure(f -> f instanceof KubeSphereError e && e.status() == 403)
-                            .transform(f -> ToolError.refused("No permission to create DevOps projects in workspace "
-                                    + in.workspace() + " (403). Ask a workspace admin for the self-provisioner or "
-                                    + "admin workspace role, or to create it for you."))
-                            .map(created -> {
-                                String name = Kube.name(created);
-                                if (name == null || name.isEmpty()) {
-                                    throw new ToolError(ToolError.Outcome.FAILED, "KubeSphere accepted the DevOps "
-                                            + "project but did not say its generated name. Find it with "
-                                            + "list_devops_projects workspace=" + in.workspace() + ".");
-                                }
-                                String adminNamespace = Kube.text(created.path("status").path("adminNamespace"));
-                                return new CreatedProject(in.name(), adminNamespace == null ? name : adminNamespace,
-                                        in.workspace());
-                            });
+                    String adminNamespace = Kube.text(created.path("status").path("adminNamespace"));
+                    return new CreatedProject(in.name(), adminNamespace == null ? name : adminNamespace,
+                            in.workspace());
                 });
     }
 
-    ToolDefinition<ListMembersInput, MemberList> listMembers() {
+    ToolDefinition<ListMembersInput, Page<Member>> listMembers() {
         return ToolDefinition.read("list_devops_project_members", Toolset.devops, ListMembersInput.class,
-                        MemberList.class)
+                        Page.of(Member.class))
                 .title("List DevOps project members")
                 .description("List a DevOps project's members with their role.")
                 .routes(LIST_MEMBERS)
-                .text(list -> list.render("member"))
-                .handler((ctx, in) -> {
-                    Paging paging = Paging.of(in.page(), in.limit());
-                    return ctx.kubesphere().call(auth -> ctx.kubesphere().iam().listProjectMembers(auth,
-                                    cluster(in.cluster()), in.devopsProject(), null, paging.page(), paging.limit()))
-                            .map(body -> MemberList.from(body, ROLE_ANNOTATION, paging,
-                                    role -> role != null && Roles.builtInProject(role) ? role : null));
-                });
+                .text(list -> Member.render(list, "member"))
+                .handler(this::listMembers);
+    }
+
+    private Uni<Page<Member>> listMembers(ToolContext ctx, ListMembersInput in) {
+        Paging paging = in.paging();
+        return ctx.kubesphere().call(auth -> ctx.kubesphere().iam().listProjectMembers(auth,
+                        cluster(in.cluster()), in.devopsProject(), null, paging.page(), paging.limit()))
+                .map(body -> Member.page(body, ROLE_ANNOTATION, paging,
+                        role -> role != null && Roles.builtInProject(role) ? role : null));
     }
 
     ToolDefinition<MemberInput, MemberResult> inviteMember() {
@@ -159,15 +165,17 @@ public class DevOpsMemberTools implements ToolProvider {
                 .text(m -> "Invited " + m.username() + " to DevOps project " + m.devopsProject() + " as " + m.role()
                         + ".")
                 .confirm(DevOpsMemberTools::adminGrant)
-                .handler((ctx, in) -> {
-                    String role = Roles.projectRole(in.role()); // the allowlist check, whatever the schema let by
-                    ArrayNode body = JsonNodeFactory.instance.arrayNode();
-                    body.addObject().put("username", in.username()).put("roleRef", role);
-                    return ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
-                                    .inviteProjectMembers(auth, cluster(in.cluster()), in.devopsProject(), body))
-                            .onFailure().transform(f -> failure(f, in))
-                            .map(ok -> new MemberResult(in.devopsProject(), in.username(), role));
-                });
+                .handler(this::inviteMember);
+    }
+
+    private Uni<MemberResult> inviteMember(ToolContext ctx, MemberInput in) {
+        String role = Roles.projectRole(in.role()); // the allowlist check, whatever the schema let by
+        ArrayNode body = JsonNodeFactory.instance.arrayNode();
+        body.addObject().put("username", in.username()).put("roleRef", role);
+        return ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
+                        .inviteProjectMembers(auth, cluster(in.cluster()), in.devopsProject(), body))
+                .onFailure().transform(f -> failure(f, in))
+                .map(ok -> new MemberResult(in.devopsProject(), in.username(), role));
     }
 
     ToolDefinition<MemberInput, MemberResult> setRole() {
@@ -179,24 +187,26 @@ public class DevOpsMemberTools implements ToolProvider {
                 .text(m -> m.username() + " now has role " + m.role() + " in DevOps project " + m.devopsProject()
                         + ".")
                 .confirm(DevOpsMemberTools::adminGrant)
-                .handler((ctx, in) -> {
-                    String role = Roles.projectRole(in.role());
-                    ObjectNode body = JsonNodeFactory.instance.objectNode().put("username", in.username())
-                            .put("roleRef", role);
-                    return ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
-                                    .setProjectMember(auth, cluster(in.cluster()), in.devopsProject(), in.username(),
-                                            body))
-                            .onFailure().transform(f -> {
-                                if (f instanceof KubeSphereError e && e.status() == 400 && e.upstreamMessage() != null
-                                        && e.upstreamMessage().contains("not exist")) {
-                                    return ToolError.invalid("'" + in.username() + "' is not a member of DevOps "
-                                            + "project " + in.devopsProject() + " yet. Use "
-                                            + "invite_devops_project_member to add them.");
-                                }
-                                return failure(f, in);
-                            })
-                            .map(ok -> new MemberResult(in.devopsProject(), in.username(), role));
-                });
+                .handler(this::setRole);
+    }
+
+    private Uni<MemberResult> setRole(ToolContext ctx, MemberInput in) {
+        String role = Roles.projectRole(in.role());
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("username", in.username())
+                .put("roleRef", role);
+        return ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
+                        .setProjectMember(auth, cluster(in.cluster()), in.devopsProject(), in.username(),
+                                body))
+                .onFailure().transform(f -> {
+                    if (f instanceof KubeSphereError e && e.status() == 400 && e.upstreamMessage() != null
+                            && e.upstreamMessage().contains("not exist")) {
+                        return ToolError.invalid("'" + in.username() + "' is not a member of DevOps "
+                                + "project " + in.devopsProject() + " yet. Use "
+                                + "invite_devops_project_member to add them.");
+                    }
+                    return failure(f, in);
+                })
+                .map(ok -> new MemberResult(in.devopsProject(), in.username(), role));
     }
 
     /** The DevOps project's admin role is an administrator grant: the invoker asks a person before the handler. */

@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubesphere.mcp.catalog.Counted;
 import io.kubesphere.mcp.catalog.Default;
+import io.kubesphere.mcp.catalog.Page;
+import io.kubesphere.mcp.catalog.PageNumber;
+import io.kubesphere.mcp.catalog.PageSize;
+import io.kubesphere.mcp.catalog.Paged;
 import io.kubesphere.mcp.catalog.Paging;
 import io.kubesphere.mcp.catalog.ToolContext;
 import io.kubesphere.mcp.catalog.ToolDefinition;
@@ -16,24 +20,24 @@ import io.kubesphere.mcp.catalog.ToolProvider;
 import io.kubesphere.mcp.catalog.Toolset;
 import io.kubesphere.mcp.devops.DevOpsViews.Run;
 import io.kubesphere.mcp.devops.DevOpsViews.Stage;
-import io.kubesphere.mcp.kubesphere.Kube;
+import io.kubesphere.mcp.kubesphere.GitBranch;
 import io.kubesphere.mcp.kubesphere.KsAuth;
-import io.kubesphere.mcp.kubesphere.api.DevOpsApi;
-import io.kubesphere.mcp.kubesphere.api.DevOpsLogApi;
+import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
 import io.kubesphere.mcp.kubesphere.Route;
-import io.kubesphere.mcp.kubesphere.GitBranch;
+import io.kubesphere.mcp.kubesphere.api.DevOpsApi;
+import io.kubesphere.mcp.kubesphere.api.DevOpsLogApi;
 import io.kubesphere.mcp.policy.DnsLabel;
 import io.kubesphere.mcp.policy.Names;
 import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -81,8 +85,8 @@ public class PipelineRunTools implements ToolProvider {
             @JsonPropertyDescription("Only runs of this branch (multi-branch pipelines)")
             @Pattern(regexp = DevOpsInputs.BRANCH, message = DevOpsInputs.BRANCH_RULE) String branch,
             @JsonPropertyDescription(DevOpsInputs.CLUSTER) @DnsLabel String cluster,
-            @Min(1) @Default("1") Integer page,
-            @Min(1) @Max(200) @Default("20") Integer limit) {
+            @PageNumber Integer page,
+            @PageSize Integer limit) implements Paged {
     }
 
     public record GetRunInput(
@@ -105,10 +109,6 @@ public class PipelineRunTools implements ToolProvider {
             @JsonPropertyDescription("Return only the last lines of the log")
             @JsonProperty("tail_lines") @Min(1) @Max(MAX_TAIL_LINES) @Default("200") Integer tailLines,
             @JsonPropertyDescription(DevOpsInputs.CLUSTER) @DnsLabel String cluster) {
-    }
-
-    public record RunList(List<Run> items, int total, int page, int limit,
-            @JsonProperty("has_more") boolean hasMore) {
     }
 
     public record RunParameter(String name, String value) {
@@ -174,30 +174,32 @@ public class PipelineRunTools implements ToolProvider {
                         + (r.branch() == null ? "" : " [" + r.branch() + "]") + " (phase " + r.phase()
                         + "). Follow it with get_pipeline_run run=" + r.name() + " and wait_seconds."
                         + (r.notVerified() == null ? "" : " " + r.notVerified()))
-                .handler((ctx, in) -> {
-                    Map<String, String> parameters = runParameters(in.parameters()); // before any request
-                    GitBranch branch = branchInput(in.branch(), "run_pipeline");
-                    return ctx.kubesphere()
-                            .call(auth -> Scoped.on(in.cluster())
-                                    ? ctx.kubesphere().devops().getPipeline(auth, in.cluster(), in.devopsProject(), in.pipeline())
-                                    : ctx.kubesphere().devops().getPipeline(auth, in.devopsProject(), in.pipeline()))
-                            .map(pipeline -> checked(in, branch, parameters, pipeline))
-                            // Who may start runs but not read the pipeline: start it, and say what went unchecked.
-                            .onFailure(f -> f instanceof KubeSphereError e && e.status() == 403)
-                            .recoverWithItem(f -> new Checked(branch == null ? null : branch.name(),
-                                    "The branch and parameters could not be verified (no permission to read "
-                                            + "pipeline " + in.pipeline() + ")."))
-                            .flatMap(checked -> {
-                                ObjectNode body = JsonNodeFactory.instance.objectNode();
-                                ArrayNode params = body.putArray("parameters");
-                                parameters.forEach((k, v) -> params.addObject().put("name", k).put("value", v));
-                                return ctx.kubesphere().call(auth -> Scoped.on(in.cluster())
-                                        ? ctx.kubesphere().devops().triggerRun(auth, in.cluster(), in.devopsProject(), in.pipeline(),
-                                                Kube.param(checked.branch()), body)
-                                        : ctx.kubesphere().devops().triggerRun(auth, in.devopsProject(), in.pipeline(),
-                                                Kube.param(checked.branch()), body))
-                                        .map(run -> Run.from(run).withNotVerified(checked.note()));
-                            });
+                .handler(this::runPipeline);
+    }
+
+    private Uni<Run> runPipeline(ToolContext ctx, RunInput in) {
+        Map<String, String> parameters = runParameters(in.parameters()); // before any request
+        GitBranch branch = branchInput(in.branch(), "run_pipeline");
+        return ctx.kubesphere()
+                .call(auth -> Scoped.on(in.cluster())
+                        ? ctx.kubesphere().devops().getPipeline(auth, in.cluster(), in.devopsProject(), in.pipeline())
+                        : ctx.kubesphere().devops().getPipeline(auth, in.devopsProject(), in.pipeline()))
+                .map(pipeline -> checked(in, branch, parameters, pipeline))
+                // Who may start runs but not read the pipeline: start it, and say what went unchecked.
+                .onFailure(f -> f instanceof KubeSphereError e && e.status() == 403)
+                .recoverWithItem(f -> new Checked(branch == null ? null : branch.name(),
+                        "The branch and parameters could not be verified (no permission to read "
+                                + "pipeline " + in.pipeline() + ")."))
+                .flatMap(checked -> {
+                    ObjectNode body = JsonNodeFactory.instance.objectNode();
+                    ArrayNode params = body.putArray("parameters");
+                    parameters.forEach((k, v) -> params.addObject().put("name", k).put("value", v));
+                    return ctx.kubesphere().call(auth -> Scoped.on(in.cluster())
+                            ? ctx.kubesphere().devops().triggerRun(auth, in.cluster(), in.devopsProject(), in.pipeline(),
+                                    Kube.param(checked.branch()), body)
+                            : ctx.kubesphere().devops().triggerRun(auth, in.devopsProject(), in.pipeline(),
+                                    Kube.param(checked.branch()), body))
+                            .map(run -> Run.from(run).withNotVerified(checked.note()));
                 });
     }
 
@@ -312,28 +314,25 @@ public class PipelineRunTools implements ToolProvider {
         }
     }
 
-    ToolDefinition<ListRunsInput, RunList> listPipelineRuns() {
-        return ToolDefinition.read("list_pipeline_runs", Toolset.devops, ListRunsInput.class, RunList.class)
+    ToolDefinition<ListRunsInput, Page<Run>> listPipelineRuns() {
+        return ToolDefinition.read("list_pipeline_runs", Toolset.devops, ListRunsInput.class, Page.of(Run.class))
                 .title("List pipeline runs")
                 .description("List a pipeline's runs, newest first, with phase, times and Jenkins run id.")
                 .routes(Scoped.routes(DevOpsApi.class, "listRuns"))
-                .text(list -> Paging.of(list.page(), list.limit()).render(list.total(), "run",
-                        list.items().stream().map(Run::line).toList(), ", "))
-                .handler((ctx, in) -> {
-                    Paging paging = Paging.of(in.page(), in.limit());
-                    // backward=false: also show runs Jenkins has not picked up yet (the default hides them).
-                    GitBranch branch = branchInput(in.branch(), "list_pipeline_runs");
-                    String name = branch == null ? null : branch.name();
-                    return ctx.kubesphere().call(auth -> Scoped.on(in.cluster())
-                            ? ctx.kubesphere().devops().listRuns(auth, in.cluster(), in.devopsProject(), in.pipeline(),
-                                    paging.page(), paging.limit(), name, false)
-                            : ctx.kubesphere().devops().listRuns(auth, in.devopsProject(), in.pipeline(), paging.page(),
-                                    paging.limit(), name, false)).map(body -> {
-                        int total = Kube.total(body);
-                        return new RunList(Kube.items(body, Run::from), total, paging.page(), paging.limit(),
-                                paging.hasMore(total));
-                    });
-                });
+                .text(list -> list.render("run", Run::line, ", "))
+                .handler(this::listPipelineRuns);
+    }
+
+    private Uni<Page<Run>> listPipelineRuns(ToolContext ctx, ListRunsInput in) {
+        Paging paging = in.paging();
+        // backward=false: also show runs Jenkins has not picked up yet (the default hides them).
+        GitBranch branch = branchInput(in.branch(), "list_pipeline_runs");
+        String name = branch == null ? null : branch.name();
+        return ctx.kubesphere().call(auth -> Scoped.on(in.cluster())
+                ? ctx.kubesphere().devops().listRuns(auth, in.cluster(), in.devopsProject(), in.pipeline(),
+                        paging.page(), paging.limit(), name, false)
+                : ctx.kubesphere().devops().listRuns(auth, in.devopsProject(), in.pipeline(), paging.page(),
+                        paging.limit(), name, false)).map(body -> Page.from(body, paging, Run::from));
     }
 
     ToolDefinition<GetRunInput, RunDetail> getPipelineRun() {
@@ -343,23 +342,25 @@ public class PipelineRunTools implements ToolProvider {
                         + "it finishes.")
                 .routes(Scoped.routes(DevOpsApi.class, "getRun", "getRunNodes"))
                 .text(RunDetail::text)
-                .handler((ctx, in) -> {
-                    int wait = in.waitSeconds();
-                    long started = System.nanoTime();
-                    long deadline = started + Duration.ofSeconds(wait).toNanos();
-                    return follow(ctx, in, started, deadline).flatMap(run -> ctx.kubesphere()
-                            .call(auth -> Scoped.on(in.cluster())
-                                    ? ctx.kubesphere().devops().getRunNodes(auth, in.cluster(), in.devopsProject(), in.run())
-                                    : ctx.kubesphere().devops().getRunNodes(auth, in.devopsProject(), in.run()))
-                            .map(nodes -> Kube.items(nodes, Stage::from))
-                            // Stages are a detail: a Jenkins hiccup must not hide the run's phase.
-                            .onFailure().recoverWithItem(f -> {
-                                LOG.debugf("nodedetails of %s failed: %s", in.run(), f.getMessage());
-                                return null;
-                            })
-                            .map(stages -> detail(run, stages, wait == 0 ? null
-                                    : (int) Duration.ofNanos(System.nanoTime() - started).toSeconds())));
-                });
+                .handler(this::getPipelineRun);
+    }
+
+    private Uni<RunDetail> getPipelineRun(ToolContext ctx, GetRunInput in) {
+        int wait = in.waitSeconds();
+        long started = System.nanoTime();
+        long deadline = started + Duration.ofSeconds(wait).toNanos();
+        return follow(ctx, in, started, deadline).flatMap(run -> ctx.kubesphere()
+                .call(auth -> Scoped.on(in.cluster())
+                        ? ctx.kubesphere().devops().getRunNodes(auth, in.cluster(), in.devopsProject(), in.run())
+                        : ctx.kubesphere().devops().getRunNodes(auth, in.devopsProject(), in.run()))
+                .map(nodes -> Kube.items(nodes, Stage::from))
+                // Stages are a detail: a Jenkins hiccup must not hide the run's phase.
+                .onFailure().recoverWithItem(f -> {
+                    LOG.debugf("nodedetails of %s failed: %s", in.run(), f.getMessage());
+                    return null;
+                })
+                .map(stages -> detail(run, stages, wait == 0 ? null
+                        : (int) Duration.ofNanos(System.nanoTime() - started).toSeconds())));
     }
 
     /** Reads the run until it reaches a final phase or the deadline passes, polling without blocking. */
@@ -425,44 +426,48 @@ public class PipelineRunTools implements ToolProvider {
                         Scoped.routes(DevOpsLogApi.class, "runLog", "branchRunLog")).flatMap(Arrays::stream)
                         .toArray(Route[]::new))
                 .text(RunLog::text)
-                .handler((ctx, in) -> ctx.kubesphere()
-                        .call(auth -> Scoped.on(in.cluster())
-                                ? ctx.kubesphere().devops().getRun(auth, in.cluster(), in.devopsProject(), in.run())
-                                : ctx.kubesphere().devops().getRun(auth, in.devopsProject(), in.run()))
-                        .flatMap(run -> {
-                            Run r = Run.from(run);
-                            if (r.pipeline() != null && !r.pipeline().equals(in.pipeline())) {
-                                throw ToolError.invalid("Run " + in.run() + " belongs to pipeline " + r.pipeline()
-                                        + ", not " + in.pipeline() + ". Call again with pipeline=" + r.pipeline() + ".");
-                            }
-                            if (r.jenkinsId() == null) {
-                                throw new ToolError(ToolError.Outcome.FAILED, "Run " + in.run() + " has not started "
-                                        + "in Jenkins yet (phase " + r.phase() + "), so it has no log. Wait and retry, "
-                                        + "or use get_pipeline_run with wait_seconds to follow it until it starts.");
-                            }
-                            Function<KsAuth, Uni<Response>> call;
-                            DevOpsLogApi logs = ctx.kubesphere().devopsLogs();
-                            String cluster = in.cluster();
-                            if (r.branch() == null) {
-                                call = auth -> Scoped.on(cluster)
-                                        ? logs.runLog(auth, cluster, in.devopsProject(), in.pipeline(), r.jenkinsId(), 0)
-                                        : logs.runLog(auth, in.devopsProject(), in.pipeline(), r.jenkinsId(), 0);
-                            } else {
-                                // The Jenkins name (feat%2Fx): the REST client escapes its '%' once more on the wire.
-                                String branch = GitBranch.parse(r.branch()).map(GitBranch::name)
-                                        .filter(Route::branchFits).orElseThrow(() -> new ToolError(
-                                                ToolError.Outcome.FAILED, "The log of run " + in.run() + " on branch "
-                                                        + r.branch() + " cannot be addressed by this server (the "
-                                                        + "branch name does not fit in one URL path segment)."));
-                                call = auth -> Scoped.on(cluster)
-                                        ? logs.branchRunLog(auth, cluster, in.devopsProject(), in.pipeline(), branch,
-                                                r.jenkinsId(), 0)
-                                        : logs.branchRunLog(auth, in.devopsProject(), in.pipeline(), branch,
-                                                r.jenkinsId(), 0);
-                            }
-                            return ctx.kubesphere().call(call)
-                                    .map(body -> tail(r, body, in.tailLines()));
-                        }));
+                .handler(this::getPipelineRunLog);
+    }
+
+    private Uni<RunLog> getPipelineRunLog(ToolContext ctx, LogInput in) {
+        return ctx.kubesphere()
+                .call(auth -> Scoped.on(in.cluster())
+                        ? ctx.kubesphere().devops().getRun(auth, in.cluster(), in.devopsProject(), in.run())
+                        : ctx.kubesphere().devops().getRun(auth, in.devopsProject(), in.run()))
+                .flatMap(run -> {
+                    Run r = Run.from(run);
+                    if (r.pipeline() != null && !r.pipeline().equals(in.pipeline())) {
+                        throw ToolError.invalid("Run " + in.run() + " belongs to pipeline " + r.pipeline()
+                                + ", not " + in.pipeline() + ". Call again with pipeline=" + r.pipeline() + ".");
+                    }
+                    if (r.jenkinsId() == null) {
+                        throw new ToolError(ToolError.Outcome.FAILED, "Run " + in.run() + " has not started "
+                                + "in Jenkins yet (phase " + r.phase() + "), so it has no log. Wait and retry, "
+                                + "or use get_pipeline_run with wait_seconds to follow it until it starts.");
+                    }
+                    Function<KsAuth, Uni<Response>> call;
+                    DevOpsLogApi logs = ctx.kubesphere().devopsLogs();
+                    String cluster = in.cluster();
+                    if (r.branch() == null) {
+                        call = auth -> Scoped.on(cluster)
+                                ? logs.runLog(auth, cluster, in.devopsProject(), in.pipeline(), r.jenkinsId(), 0)
+                                : logs.runLog(auth, in.devopsProject(), in.pipeline(), r.jenkinsId(), 0);
+                    } else {
+                        // The Jenkins name (feat%2Fx): the REST client escapes its '%' once more on the wire.
+                        String branch = GitBranch.parse(r.branch()).map(GitBranch::name)
+                                .filter(Route::branchFits).orElseThrow(() -> new ToolError(
+                                        ToolError.Outcome.FAILED, "The log of run " + in.run() + " on branch "
+                                                + r.branch() + " cannot be addressed by this server (the "
+                                                + "branch name does not fit in one URL path segment)."));
+                        call = auth -> Scoped.on(cluster)
+                                ? logs.branchRunLog(auth, cluster, in.devopsProject(), in.pipeline(), branch,
+                                        r.jenkinsId(), 0)
+                                : logs.branchRunLog(auth, in.devopsProject(), in.pipeline(), branch,
+                                        r.jenkinsId(), 0);
+                    }
+                    return ctx.kubesphere().call(call)
+                            .map(body -> tail(r, body, in.tailLines()));
+                });
     }
 
     static RunLog tail(Run run, JsonNode body, int tailLines) {

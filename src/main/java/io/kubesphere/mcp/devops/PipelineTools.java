@@ -7,12 +7,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubesphere.mcp.catalog.Default;
+import io.kubesphere.mcp.catalog.Page;
+import io.kubesphere.mcp.catalog.PageNumber;
+import io.kubesphere.mcp.catalog.PageSize;
+import io.kubesphere.mcp.catalog.Paged;
 import io.kubesphere.mcp.catalog.Paging;
+import io.kubesphere.mcp.catalog.ToolContext;
 import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.catalog.ToolError;
 import io.kubesphere.mcp.catalog.ToolProvider;
 import io.kubesphere.mcp.catalog.Toolset;
-import io.kubesphere.mcp.catalog.ToolContext;
 import io.kubesphere.mcp.devops.DevOpsViews.LatestRun;
 import io.kubesphere.mcp.devops.DevOpsViews.Pipeline;
 import io.kubesphere.mcp.devops.DevOpsViews.PipelineSummary;
@@ -24,8 +28,6 @@ import io.kubesphere.mcp.policy.Names;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -113,8 +115,8 @@ public class PipelineTools implements ToolProvider {
             @JsonPropertyDescription("Only pipelines whose name contains this text")
             @Size(max = 253, message = Names.FILTER_RULE) String name,
             @JsonPropertyDescription(DevOpsInputs.CLUSTER) @DnsLabel String cluster,
-            @Min(1) @Default("1") Integer page,
-            @Min(1) @Max(200) @Default("20") Integer limit) {
+            @PageNumber Integer page,
+            @PageSize Integer limit) implements Paged {
     }
 
     public record GetInput(
@@ -148,36 +150,29 @@ public class PipelineTools implements ToolProvider {
             @JsonPropertyDescription(DevOpsInputs.CLUSTER) @DnsLabel String cluster) {
     }
 
-    public record PipelineList(List<PipelineSummary> items, int total, int page, int limit,
-            @JsonProperty("has_more") boolean hasMore) {
-    }
-
     @Override
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(listPipelines(), getPipeline(), createPipeline());
     }
 
-    ToolDefinition<ListInput, PipelineList> listPipelines() {
-        return ToolDefinition.read("list_pipelines", Toolset.devops, ListInput.class, PipelineList.class)
+    ToolDefinition<ListInput, Page<PipelineSummary>> listPipelines() {
+        return ToolDefinition.read("list_pipelines", Toolset.devops, ListInput.class, Page.of(PipelineSummary.class))
                 .title("List pipelines")
                 .description("List the pipelines of a DevOps project with their type (get_pipeline shows the last "
                         + "run). Filter by name substring.")
                 .routes(Scoped.routes(DevOpsApi.class, "listPipelines"))
-                .text(list -> Paging.of(list.page(), list.limit()).render(list.total(), "pipeline",
-                        list.items().stream().map(PipelineSummary::line).toList(), "; "))
-                .handler((ctx, in) -> {
-                    Paging paging = Paging.of(in.page(), in.limit());
-                    return ctx.kubesphere().call(auth -> Scoped.on(in.cluster())
-                                    ? ctx.kubesphere().devops().listPipelines(auth, in.cluster(), in.devopsProject(),
-                                            Kube.param(in.name()), paging.page(), paging.limit())
-                                    : ctx.kubesphere().devops().listPipelines(auth, in.devopsProject(), Kube.param(in.name()),
-                                            paging.page(), paging.limit()))
-                            .map(body -> {
-                                int total = Kube.total(body);
-                                return new PipelineList(Kube.items(body, PipelineSummary::from), total, paging.page(),
-                                        paging.limit(), paging.hasMore(total));
-                            });
-                });
+                .text(list -> list.render("pipeline", PipelineSummary::line, "; "))
+                .handler(this::listPipelines);
+    }
+
+    private Uni<Page<PipelineSummary>> listPipelines(ToolContext ctx, ListInput in) {
+        Paging paging = in.paging();
+        return ctx.kubesphere().call(auth -> Scoped.on(in.cluster())
+                        ? ctx.kubesphere().devops().listPipelines(auth, in.cluster(), in.devopsProject(),
+                                Kube.param(in.name()), paging.page(), paging.limit())
+                        : ctx.kubesphere().devops().listPipelines(auth, in.devopsProject(), Kube.param(in.name()),
+                                paging.page(), paging.limit()))
+                .map(body -> Page.from(body, paging, PipelineSummary::from));
     }
 
     ToolDefinition<GetInput, Pipeline> getPipeline() {
@@ -187,13 +182,17 @@ public class PipelineTools implements ToolProvider {
                         + "branches found (multi-branch).")
                 .routes(Scoped.routes(DevOpsApi.class, "getPipeline", "listRuns"))
                 .text(Pipeline::text)
-                .handler((ctx, in) -> ctx.kubesphere()
-                        .call(auth -> Scoped.on(in.cluster())
-                                ? ctx.kubesphere().devops().getPipeline(auth, in.cluster(), in.devopsProject(), in.pipeline())
-                                : ctx.kubesphere().devops().getPipeline(auth, in.devopsProject(), in.pipeline()))
-                        .map(Pipeline::from)
-                        .flatMap(p -> DevOpsViews.MULTI_BRANCH.equals(p.type()) ? Uni.createFrom().item(p)
-                                : latestRun(ctx, in).map(p::withLatestRun)));
+                .handler(this::getPipeline);
+    }
+
+    private Uni<Pipeline> getPipeline(ToolContext ctx, GetInput in) {
+        return ctx.kubesphere()
+                .call(auth -> Scoped.on(in.cluster())
+                        ? ctx.kubesphere().devops().getPipeline(auth, in.cluster(), in.devopsProject(), in.pipeline())
+                        : ctx.kubesphere().devops().getPipeline(auth, in.devopsProject(), in.pipeline()))
+                .map(Pipeline::from)
+                .flatMap(p -> DevOpsViews.MULTI_BRANCH.equals(p.type()) ? Uni.createFrom().item(p)
+                        : latestRun(ctx, in).map(p::withLatestRun));
     }
 
     /**
@@ -222,20 +221,22 @@ public class PipelineTools implements ToolProvider {
                         + "branch of a git repository (multi-branch-pipeline).")
                 .routes(Scoped.routes(DevOpsApi.class, "createPipeline", "listCredentials"))
                 .text(p -> "Created pipeline " + p.details() + ". Start it with run_pipeline.")
-                .handler((ctx, in) -> {
-                    ObjectNode body = body(in, ctx.kubesphere().knownUsername().orElse(null));
-                    return checkCredential(ctx, in)
-                            .flatMap(note -> ctx.kubesphere()
-                                    .call(auth -> Scoped.on(in.cluster())
-                                            ? ctx.kubesphere().devops().createPipeline(auth, in.cluster(), in.devopsProject(), body)
-                                            : ctx.kubesphere().devops().createPipeline(auth, in.devopsProject(), body))
-                                    .map(created -> Pipeline.from(created).withNotVerified(note)))
-                            .onFailure(f -> f instanceof KubeSphereError e
-                                    && e.kind() == KubeSphereError.Kind.CONFLICT)
-                            .transform(f -> new ToolError(ToolError.Outcome.FAILED, "A pipeline named " + in.pipeline()
-                                    + " already exists in DevOps project " + in.devopsProject()
-                                    + ". Choose another name, or use get_pipeline / run_pipeline on the existing one."));
-                });
+                .handler(this::createPipeline);
+    }
+
+    private Uni<Pipeline> createPipeline(ToolContext ctx, CreateInput in) {
+        ObjectNode body = body(in, ctx.kubesphere().knownUsername().orElse(null));
+        return checkCredential(ctx, in)
+                .flatMap(note -> ctx.kubesphere()
+                        .call(auth -> Scoped.on(in.cluster())
+                                ? ctx.kubesphere().devops().createPipeline(auth, in.cluster(), in.devopsProject(), body)
+                                : ctx.kubesphere().devops().createPipeline(auth, in.devopsProject(), body))
+                        .map(created -> Pipeline.from(created).withNotVerified(note)))
+                .onFailure(f -> f instanceof KubeSphereError e
+                        && e.kind() == KubeSphereError.Kind.CONFLICT)
+                .transform(f -> new ToolError(ToolError.Outcome.FAILED, "A pipeline named " + in.pipeline()
+                        + " already exists in DevOps project " + in.devopsProject()
+                        + ". Choose another name, or use get_pipeline / run_pipeline on the existing one."));
     }
 
     /**

@@ -9,28 +9,28 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubesphere.mcp.catalog.Counted;
-import io.kubesphere.mcp.config.Jackson;
 import io.kubesphere.mcp.catalog.Default;
 import io.kubesphere.mcp.catalog.ToolContext;
 import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.catalog.ToolError;
 import io.kubesphere.mcp.catalog.ToolProvider;
 import io.kubesphere.mcp.catalog.Toolset;
+import io.kubesphere.mcp.config.Jackson;
 import io.kubesphere.mcp.devops.DevOpsViews.Run;
-import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.GitBranch;
 import io.kubesphere.mcp.kubesphere.KsAuth;
+import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.Route;
 import io.kubesphere.mcp.kubesphere.api.DevOpsApi;
 import io.kubesphere.mcp.kubesphere.api.DevOpsLogApi;
 import io.kubesphere.mcp.policy.DnsLabel;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -190,28 +190,32 @@ public class RunControlTools implements ToolProvider {
                         : "Stopped run " + s.run() + " (#" + s.jenkinsId() + ") of pipeline " + s.pipeline()
                                 + ": Jenkins result " + s.result() + " (KubeSphere shows phase Failed). Its log "
                                 + "and record are kept.")
-                .handler((ctx, in) -> target(ctx, in.cluster(), in.devopsProject(), in.run(), "stop_pipeline_run")
-                        .flatMap(t -> {
-                            if (DevOpsViews.FINAL_PHASES.contains(t.run().phase())) {
-                                return Uni.createFrom().item(new Stopped(in.run(), t.run().pipeline(),
-                                        t.run().jenkinsId(), "FINISHED", t.run().phase(), true));
-                            }
-                            DevOpsApi api = ctx.kubesphere().devops();
-                            String c = in.cluster();
-                            String p = in.devopsProject();
-                            // blocking: the answer says how the build ended, waiting up to 10 s for Jenkins.
-                            return t.send(ctx,
-                                            auth -> Scoped.on(c)
-                                                    ? api.stopRun(auth, c, p, t.pipeline(), t.jenkinsId(), true, 10)
-                                                    : api.stopRun(auth, p, t.pipeline(), t.jenkinsId(), true, 10),
-                                            auth -> Scoped.on(c)
-                                                    ? api.branchStopRun(auth, c, p, t.pipeline(), t.branch(),
-                                                            t.jenkinsId(), true, 10)
-                                                    : api.branchStopRun(auth, p, t.pipeline(), t.branch(),
-                                                            t.jenkinsId(), true, 10))
-                                    .map(body -> new Stopped(in.run(), t.run().pipeline(), t.run().jenkinsId(),
-                                            Kube.text(body.path("state")), Kube.text(body.path("result")), false));
-                        }));
+                .handler(this::stopRun);
+    }
+
+    private Uni<Stopped> stopRun(ToolContext ctx, RunRef in) {
+        return target(ctx, in.cluster(), in.devopsProject(), in.run(), "stop_pipeline_run")
+                .flatMap(t -> {
+                    if (DevOpsViews.FINAL_PHASES.contains(t.run().phase())) {
+                        return Uni.createFrom().item(new Stopped(in.run(), t.run().pipeline(),
+                                t.run().jenkinsId(), "FINISHED", t.run().phase(), true));
+                    }
+                    DevOpsApi api = ctx.kubesphere().devops();
+                    String c = in.cluster();
+                    String p = in.devopsProject();
+                    // blocking: the answer says how the build ended, waiting up to 10 s for Jenkins.
+                    return t.send(ctx,
+                                    auth -> Scoped.on(c)
+                                            ? api.stopRun(auth, c, p, t.pipeline(), t.jenkinsId(), true, 10)
+                                            : api.stopRun(auth, p, t.pipeline(), t.jenkinsId(), true, 10),
+                                    auth -> Scoped.on(c)
+                                            ? api.branchStopRun(auth, c, p, t.pipeline(), t.branch(),
+                                                    t.jenkinsId(), true, 10)
+                                            : api.branchStopRun(auth, p, t.pipeline(), t.branch(),
+                                                    t.jenkinsId(), true, 10))
+                            .map(body -> new Stopped(in.run(), t.run().pipeline(), t.run().jenkinsId(),
+                                    Kube.text(body.path("state")), Kube.text(body.path("result")), false));
+                });
     }
 
     ToolDefinition<RunRef, Run> rerunRun() {
@@ -223,22 +227,26 @@ public class RunControlTools implements ToolProvider {
                 .text(r -> "Started run " + r.name() + " of pipeline " + r.pipeline()
                         + (r.branch() == null ? "" : " [" + r.branch() + "]") + " with the same parameters. Follow "
                         + "it with get_pipeline_run run=" + r.name() + " and wait_seconds.")
-                .handler((ctx, in) -> getRun(ctx, in.cluster(), in.devopsProject(), in.run())
-                        .flatMap(old -> {
-                            Run run = Run.from(old);
-                            ObjectNode body = JsonNodeFactory.instance.objectNode();
-                            ArrayNode params = body.putArray("parameters");
-                            old.path("spec").path("parameters").forEach(p -> params.addObject()
-                                    .put("name", Kube.text(p.path("name"))).put("value", Kube.text(p.path("value"))));
-                            // The Jenkins branch name exactly as the old run recorded it (refName).
-                            String ref = Kube.text(old.path("spec").path("scm").path("refName"));
-                            DevOpsApi api = ctx.kubesphere().devops();
-                            return ctx.kubesphere().call(auth -> Scoped.on(in.cluster())
-                                            ? api.triggerRun(auth, in.cluster(), in.devopsProject(), run.pipeline(),
-                                                    ref, body)
-                                            : api.triggerRun(auth, in.devopsProject(), run.pipeline(), ref, body))
-                                    .map(Run::from);
-                        }));
+                .handler(this::rerunRun);
+    }
+
+    private Uni<Run> rerunRun(ToolContext ctx, RunRef in) {
+        return getRun(ctx, in.cluster(), in.devopsProject(), in.run())
+                .flatMap(old -> {
+                    Run run = Run.from(old);
+                    ObjectNode body = JsonNodeFactory.instance.objectNode();
+                    ArrayNode params = body.putArray("parameters");
+                    old.path("spec").path("parameters").forEach(p -> params.addObject()
+                            .put("name", Kube.text(p.path("name"))).put("value", Kube.text(p.path("value"))));
+                    // The Jenkins branch name exactly as the old run recorded it (refName).
+                    String ref = Kube.text(old.path("spec").path("scm").path("refName"));
+                    DevOpsApi api = ctx.kubesphere().devops();
+                    return ctx.kubesphere().call(auth -> Scoped.on(in.cluster())
+                                    ? api.triggerRun(auth, in.cluster(), in.devopsProject(), run.pipeline(),
+                                            ref, body)
+                                    : api.triggerRun(auth, in.devopsProject(), run.pipeline(), ref, body))
+                            .map(Run::from);
+                });
     }
 
     ToolDefinition<RunRef, PendingInputs> listPendingInputs() {
@@ -253,10 +261,14 @@ public class RunControlTools implements ToolProvider {
                                         : " (parameters " + String.join(", ", i.parameters()) + ")")
                                 + (i.submitter() == null ? "" : " [submitter " + i.submitter() + "]"))
                                 .collect(Collectors.joining("; ")) + ". Answer with submit_pipeline_input.")
-                .handler((ctx, in) -> getRun(ctx, in.cluster(), in.devopsProject(), in.run())
-                        .flatMap(run -> getRunNodes(ctx, in.cluster(), in.devopsProject(), in.run())
-                                .map(nodes -> new PendingInputs(in.run(), DevOpsViews.phase(run),
-                                        pending(nodes).stream().map(Pending::view).toList()))));
+                .handler(this::listPendingInputs);
+    }
+
+    private Uni<PendingInputs> listPendingInputs(ToolContext ctx, RunRef in) {
+        return getRun(ctx, in.cluster(), in.devopsProject(), in.run())
+                .flatMap(run -> getRunNodes(ctx, in.cluster(), in.devopsProject(), in.run())
+                        .map(nodes -> new PendingInputs(in.run(), DevOpsViews.phase(run),
+                                pending(nodes).stream().map(Pending::view).toList())));
     }
 
     /** A paused input step with the ids the Jenkins proxy needs. */
@@ -298,12 +310,14 @@ public class RunControlTools implements ToolProvider {
                 .routes(routes(Scoped.routes(DevOpsApi.class, "getRun", "getRunNodes"),
                         Scoped.routes(DevOpsLogApi.class, "submitInput", "branchSubmitInput")))
                 .text(a -> a.message())
-                .handler((ctx, in) -> {
-                    Map<String, Object> values = inputParameters(in); // before any request
-                    return target(ctx, in.cluster(), in.devopsProject(), in.run(), "submit_pipeline_input")
-                            .flatMap(t -> getRunNodes(ctx, in.cluster(), in.devopsProject(), in.run())
-                                    .flatMap(nodes -> answer(ctx, in, t, pending(nodes), values)));
-                });
+                .handler(this::submitInput);
+    }
+
+    private Uni<InputAnswered> submitInput(ToolContext ctx, InputAnswer in) {
+        Map<String, Object> values = inputParameters(in); // before any request
+        return target(ctx, in.cluster(), in.devopsProject(), in.run(), "submit_pipeline_input")
+                .flatMap(t -> getRunNodes(ctx, in.cluster(), in.devopsProject(), in.run())
+                        .flatMap(nodes -> answer(ctx, in, t, pending(nodes), values)));
     }
 
     private Uni<InputAnswered> answer(ToolContext ctx, InputAnswer in, Target t, List<Pending> pending,
@@ -416,58 +430,62 @@ public class RunControlTools implements ToolProvider {
                         - l.cutLines()) + " of " + Counted.of(l.totalLines(), "line") + " (raise tail_lines to see "
                         + "more)" : ", " + Counted.of(l.totalLines(), "line")) + (l.log().isEmpty() ? "." : ":\n"
                         + l.log()))
-                .handler((ctx, in) -> oneLine(in.stage()).chain(() -> target(ctx, in.cluster(), in.devopsProject(),
-                        in.run(), "get_pipeline_step_log"))
-                        .flatMap(t -> getRunNodes(ctx, in.cluster(), in.devopsProject(), in.run())
-                                .flatMap(nodes -> {
-                                    JsonNode stage = null;
-                                    List<String> names = new ArrayList<>();
-                                    for (JsonNode n : nodes) {
-                                        names.add(Kube.text(n.path("displayName")) + " (" + n.path("steps").size()
-                                                + " steps)");
-                                        if (in.stage().equals(Kube.text(n.path("displayName"))) && stage == null) {
-                                            stage = n;
-                                        }
-                                    }
-                                    if (stage == null) {
-                                        throw ToolError.invalid("Run " + in.run() + " has no stage \"" + in.stage()
-                                                + "\"" + (names.isEmpty() ? " (no stage has started yet)"
-                                                : "; its stages: " + String.join(", ", names)) + ".");
-                                    }
-                                    int count = stage.path("steps").size();
-                                    int index = in.step() == null ? count : in.step();
-                                    if (count == 0 || index > count) {
-                                        throw ToolError.invalid("Stage \"" + in.stage() + "\" of run " + in.run()
-                                                + " has " + Counted.of(count, "started step") + "; pick step 1 to "
-                                                + Math.max(1, count) + ".");
-                                    }
-                                    JsonNode step = stage.path("steps").get(index - 1);
-                                    int tail = in.tailLines();
-                                    DevOpsLogApi api = ctx.kubesphere().devopsLogs();
-                                    String c = in.cluster();
-                                    String dp = in.devopsProject();
-                                    String node = Kube.text(stage.path("id"));
-                                    String id = Kube.text(step.path("id"));
-                                    return t.send(ctx,
-                                                    auth -> Scoped.on(c)
-                                                            ? api.stepLog(auth, c, dp, t.pipeline(), t.jenkinsId(),
-                                                                    node, id, 0)
-                                                            : api.stepLog(auth, dp, t.pipeline(), t.jenkinsId(), node,
-                                                                    id, 0),
-                                                    auth -> Scoped.on(c)
-                                                            ? api.branchStepLog(auth, c, dp, t.pipeline(), t.branch(),
-                                                                    t.jenkinsId(), node, id, 0)
-                                                            : api.branchStepLog(auth, dp, t.pipeline(), t.branch(),
-                                                                    t.jenkinsId(), node, id, 0))
-                                            .map(body -> {
-                                                PipelineRunTools.RunLog log = PipelineRunTools.tail(t.run(), body,
-                                                        tail);
-                                                return new StepLog(in.run(), in.stage(), index,
-                                                        Kube.text(step.path("displayName")),
-                                                        Kube.text(step.path("state")), log.totalLines(),
-                                                        log.cutLines(), log.log());
-                                            });
-                                })));
+                .handler(this::stepLog);
+    }
+
+    private Uni<StepLog> stepLog(ToolContext ctx, StepLogInput in) {
+        return oneLine(in.stage()).chain(() -> target(ctx, in.cluster(), in.devopsProject(),
+                in.run(), "get_pipeline_step_log"))
+                .flatMap(t -> getRunNodes(ctx, in.cluster(), in.devopsProject(), in.run())
+                        .flatMap(nodes -> {
+                            JsonNode stage = null;
+                            List<String> names = new ArrayList<>();
+                            for (JsonNode n : nodes) {
+                                names.add(Kube.text(n.path("displayName")) + " (" + n.path("steps").size()
+                                        + " steps)");
+                                if (in.stage().equals(Kube.text(n.path("displayName"))) && stage == null) {
+                                    stage = n;
+                                }
+                            }
+                            if (stage == null) {
+                                throw ToolError.invalid("Run " + in.run() + " has no stage \"" + in.stage()
+                                        + "\"" + (names.isEmpty() ? " (no stage has started yet)"
+                                        : "; its stages: " + String.join(", ", names)) + ".");
+                            }
+                            int count = stage.path("steps").size();
+                            int index = in.step() == null ? count : in.step();
+                            if (count == 0 || index > count) {
+                                throw ToolError.invalid("Stage \"" + in.stage() + "\" of run " + in.run()
+                                        + " has " + Counted.of(count, "started step") + "; pick step 1 to "
+                                        + Math.max(1, count) + ".");
+                            }
+                            JsonNode step = stage.path("steps").get(index - 1);
+                            int tail = in.tailLines();
+                            DevOpsLogApi api = ctx.kubesphere().devopsLogs();
+                            String c = in.cluster();
+                            String dp = in.devopsProject();
+                            String node = Kube.text(stage.path("id"));
+                            String id = Kube.text(step.path("id"));
+                            return t.send(ctx,
+                                            auth -> Scoped.on(c)
+                                                    ? api.stepLog(auth, c, dp, t.pipeline(), t.jenkinsId(),
+                                                            node, id, 0)
+                                                    : api.stepLog(auth, dp, t.pipeline(), t.jenkinsId(), node,
+                                                            id, 0),
+                                            auth -> Scoped.on(c)
+                                                    ? api.branchStepLog(auth, c, dp, t.pipeline(), t.branch(),
+                                                            t.jenkinsId(), node, id, 0)
+                                                    : api.branchStepLog(auth, dp, t.pipeline(), t.branch(),
+                                                            t.jenkinsId(), node, id, 0))
+                                    .map(body -> {
+                                        PipelineRunTools.RunLog log = PipelineRunTools.tail(t.run(), body,
+                                                tail);
+                                        return new StepLog(in.run(), in.stage(), index,
+                                                Kube.text(step.path("displayName")),
+                                                Kube.text(step.path("state")), log.totalLines(),
+                                                log.cutLines(), log.log());
+                                    });
+                        }));
     }
 
     /** A stage name is matched, never sent; still, one line only, so a message quoting it stays readable. */
@@ -504,16 +522,20 @@ public class RunControlTools implements ToolProvider {
                                 + a.items().stream().map(x -> x.path() + (x.size() == null ? "" : " (" + x.size()
                                         + " bytes)")).collect(Collectors.joining(", "))
                                 + ". Download them in the KubeSphere console; this server does not.")
-                .handler((ctx, in) -> target(ctx, in.cluster(), in.devopsProject(), in.run(), "list_run_artifacts")
-                        .flatMap(t -> artifacts(ctx, in, t)
-                                .map(body -> {
-                                    List<Artifact> items = new ArrayList<>();
-                                    if (body != null && body.isArray()) {
-                                        body.forEach(a -> items.add(new Artifact(Kube.text(a.path("name")),
-                                                Kube.text(a.path("path")),
-                                                a.path("size").isNumber() ? a.path("size").asLong() : null)));
-                                    }
-                                    return new Artifacts(in.run(), items);
-                                })));
+                .handler(this::listArtifacts);
+    }
+
+    private Uni<Artifacts> listArtifacts(ToolContext ctx, RunRef in) {
+        return target(ctx, in.cluster(), in.devopsProject(), in.run(), "list_run_artifacts")
+                .flatMap(t -> artifacts(ctx, in, t)
+                        .map(body -> {
+                            List<Artifact> items = new ArrayList<>();
+                            if (body != null && body.isArray()) {
+                                body.forEach(a -> items.add(new Artifact(Kube.text(a.path("name")),
+                                        Kube.text(a.path("path")),
+                                        a.path("size").isNumber() ? a.path("size").asLong() : null)));
+                            }
+                            return new Artifacts(in.run(), items);
+                        }));
     }
 }

@@ -8,11 +8,13 @@ import io.kubesphere.mcp.config.ServerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The open MCP sessions over HTTP and whom they belong to, with their limits: a session unused for
@@ -35,12 +37,14 @@ public class Sessions {
     private int pendingTotal;
 
     @Inject
-    public Sessions(ServerConfig config) {
-        this(config.sessionIdleTimeout(), config.maxSessions(), config.maxSessionsPerCaller());
+    public Sessions(ServerConfig config, Clock clock) {
+        this(config.sessionIdleTimeout(), config.maxSessions(), config.maxSessionsPerCaller(), clock);
     }
 
-    Sessions(Duration idle, int max, int perCaller) {
-        this.owners = Caffeine.newBuilder().expireAfterAccess(idle).build();
+    /** Idle time is read from {@code clock}, so a test ends sessions by moving it instead of sleeping. */
+    Sessions(Duration idle, int max, int perCaller, Clock clock) {
+        this.owners = Caffeine.newBuilder().expireAfterAccess(idle)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
         this.max = max;
         this.perCaller = perCaller;
     }

@@ -15,11 +15,11 @@ import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.catalog.ToolError;
 import io.kubesphere.mcp.catalog.ToolReader;
 import io.kubesphere.mcp.config.Jackson;
+import io.kubesphere.mcp.health.ServerMetrics;
 import io.kubesphere.mcp.kubesphere.KubeSphereClient;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
 import io.kubesphere.mcp.kubesphere.KubeSphereSession;
 import io.kubesphere.mcp.policy.PrivilegedGrants;
-import io.kubesphere.mcp.health.ServerMetrics;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -110,8 +111,8 @@ public class ToolInvoker implements ToolReader {
         if (id[0] < 0) {
             settle.accept(new Outcome(error(SHUTTING_DOWN), "refused"));
         } else {
-            handle(tool, session, exchange, progressToken, arguments)
-                    .map(output -> new Outcome(success(tool, output), "ok"))
+            handle(tool, session, exchange, progressToken, arguments, (input, output) -> success(tool, input, output))
+                    .map(result -> new Outcome(result, "ok"))
                     .onFailure().recoverWithItem(failure -> failure(tool, failure))
                     .subscribe().with(settle, failure -> settle.accept(failure(tool, failure)));
         }
@@ -161,17 +162,18 @@ public class ToolInvoker implements ToolReader {
             return Uni.createFrom().failure(new IllegalArgumentException(tool.name() + " is not a read tool"));
         }
         KubeSphereSession session = new KubeSphereSession(client, credentials.forCall(exchange));
-        return handle(tool, session, exchange, null, arguments)
+        return handle(tool, session, exchange, null, arguments, (input, output) -> output)
                 .emitOn(answers)
                 .map(output -> (Map<String, Object>) outputs.convertValue(output, Map.class));
     }
 
     /**
      * What tools/call and {@link #read} share: the tool's availability, its arguments and the credentials checked
-     * before its handler runs.
+     * before its handler runs. {@code finish} makes the answer from the parsed input and the handler's output.
      */
-    private <I, O> Uni<O> handle(ToolDefinition<I, O> tool, KubeSphereSession session,
-            McpAsyncServerExchange exchange, Object progressToken, Map<String, Object> arguments) {
+    private <I, O, R> Uni<R> handle(ToolDefinition<I, O> tool, KubeSphereSession session,
+            McpAsyncServerExchange exchange, Object progressToken, Map<String, Object> arguments,
+            BiFunction<I, O, R> finish) {
         return Uni.createFrom().deferred(() -> {
                     catalog.unavailable(tool).ifPresent(why -> {
                         throw ToolError.refused(why);
@@ -186,7 +188,8 @@ public class ToolInvoker implements ToolReader {
                     return tool.confirmation().needed(context, input)
                             .map(confirmation -> grants.ask(context, confirmation))
                             .orElseGet(() -> Uni.createFrom().voidItem())
-                            .chain(() -> tool.handler().handle(context, input));
+                            .chain(() -> tool.handler().handle(context, input))
+                            .map(output -> finish.apply(input, output));
                 });
     }
 
@@ -264,11 +267,11 @@ public class ToolInvoker implements ToolReader {
     }
 
     @SuppressWarnings("unchecked")
-    private <O> CallToolResult success(ToolDefinition<?, O> tool, O output) {
+    private <I, O> CallToolResult success(ToolDefinition<I, O> tool, I input, O output) {
         Map<String, Object> structured = outputs.convertValue(output, Map.class);
         return CallToolResult.builder()
                 .structuredContent(structured)
-                .content(List.of(new TextContent(tool.text().apply(output))))
+                .content(List.of(new TextContent(tool.text().apply(input, output))))
                 .isError(false)
                 .build();
     }

@@ -93,11 +93,15 @@ public class AccessTools implements ToolProvider {
                         + "before granting.")
                 .routes(UserTools.GET, WorkspaceTools.LIST, MemberTools.LIST_WS, MEMBER_PROJECTS, MemberTools.LIST_NS)
                 .text(AccessTools::render)
-                .handler((ctx, in) -> ctx.kubesphere()
-                        .call(auth -> ctx.kubesphere().iam().getUser(auth, in.username()))
-                        .onFailure(e -> status(e) == 404).transform(e -> ToolError.invalid("There is no KubeSphere "
-                                + "user '" + in.username() + "'. Check the spelling with list_users."))
-                        .chain(user -> explain(ctx, in.username(), user)));
+                .handler(this::explainUserAccess);
+    }
+
+    private Uni<UserAccess> explainUserAccess(ToolContext ctx, Input in) {
+        return ctx.kubesphere()
+                .call(auth -> ctx.kubesphere().iam().getUser(auth, in.username()))
+                .onFailure(e -> status(e) == 404).transform(e -> ToolError.invalid("There is no KubeSphere "
+                        + "user '" + in.username() + "'. Check the spelling with list_users."))
+                .chain(user -> explain(ctx, in.username(), user));
     }
 
     private static Uni<UserAccess> explain(ToolContext ctx, String username, JsonNode user) {

@@ -1,8 +1,13 @@
 package io.kubesphere.mcp.tenant;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.kubesphere.mcp.catalog.Default;
+import io.kubesphere.mcp.catalog.Member;
+import io.kubesphere.mcp.catalog.Page;
+import io.kubesphere.mcp.catalog.PageNumber;
+import io.kubesphere.mcp.catalog.PageSize;
+import io.kubesphere.mcp.catalog.Paged;
 import io.kubesphere.mcp.catalog.Paging;
+import io.kubesphere.mcp.catalog.ToolContext;
 import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.catalog.ToolProvider;
 import io.kubesphere.mcp.catalog.Toolset;
@@ -14,11 +19,9 @@ import io.kubesphere.mcp.kubesphere.api.TenantApi;
 import io.kubesphere.mcp.policy.DnsLabel;
 import io.kubesphere.mcp.policy.Names;
 import io.kubesphere.mcp.policy.Roles;
-import io.kubesphere.mcp.catalog.MemberList;
 import io.kubesphere.mcp.tenant.PlatformTools.Cluster;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -45,8 +48,8 @@ public class ClusterTools implements ToolProvider {
             @JsonPropertyDescription("Only holders of this cluster role, e.g. cluster-admin")
             @Size(min = 1, max = 253, message = Names.ROLE_NAME_RULE)
             @Pattern(regexp = Names.ROLE_NAME, message = Names.ROLE_NAME_RULE) String clusterrole,
-            @Min(1) @Default("1") Integer page,
-            @Min(1) @Max(200) @Default("20") Integer limit) {
+            @PageNumber Integer page,
+            @PageSize Integer limit) implements Paged {
     }
 
     @Override
@@ -63,25 +66,31 @@ public class ClusterTools implements ToolProvider {
                 .text(w -> "Workspace " + w.workspace() + " is on " + (w.items().isEmpty() ? "no cluster"
                         : String.join(", ", w.items().stream().map(c -> c.name() + (c.ready() ? "" : " (NOT ready)"))
                         .toList())))
-                .handler((ctx, in) -> ctx.kubesphere()
-                        .call(auth -> ctx.kubesphere().tenant().listWorkspaceClusters(auth, in.workspace()))
-                        .onFailure().transform(e -> Tenants.forbiddenIn(e, "workspace " + in.workspace()))
-                        .map(body -> new WorkspaceClusters(in.workspace(), Kube.items(body, Cluster::from),
-                                Kube.total(body))));
+                .handler(this::listWorkspaceClusters);
     }
 
-    ToolDefinition<MembersInput, MemberList> listClusterMembers() {
-        return ToolDefinition.read("list_cluster_members", Toolset.tenant, MembersInput.class, MemberList.class)
+    private Uni<WorkspaceClusters> listWorkspaceClusters(ToolContext ctx, WorkspaceInput in) {
+        return ctx.kubesphere()
+                .call(auth -> ctx.kubesphere().tenant().listWorkspaceClusters(auth, in.workspace()))
+                .onFailure().transform(e -> Tenants.forbiddenIn(e, "workspace " + in.workspace()))
+                .map(body -> new WorkspaceClusters(in.workspace(), Kube.items(body, Cluster::from),
+                        Kube.total(body)));
+    }
+
+    ToolDefinition<MembersInput, Page<Member>> listClusterMembers() {
+        return ToolDefinition.read("list_cluster_members", Toolset.tenant, MembersInput.class, Page.of(Member.class))
                 .title("List cluster members")
                 .description("List the users who hold a cluster role on a cluster.")
                 .routes(CLUSTER_MEMBERS)
-                .text(list -> list.render("cluster member"))
-                .handler((ctx, in) -> {
-                    Paging paging = Paging.of(in.page(), in.limit());
-                    return ctx.kubesphere().call(auth -> ctx.kubesphere().iam().listClusterMembers(auth,
-                                    in.cluster(), Kube.param(in.clusterrole()), paging.page(), paging.limit()))
-                            .map(body -> MemberList.from(body, CLUSTER_ROLE_ANNOTATION, paging,
-                                    role -> role != null && Roles.builtInCluster(role) ? role : null));
-                });
+                .text(list -> Member.render(list, "cluster member"))
+                .handler(this::listClusterMembers);
+    }
+
+    private Uni<Page<Member>> listClusterMembers(ToolContext ctx, MembersInput in) {
+        Paging paging = in.paging();
+        return ctx.kubesphere().call(auth -> ctx.kubesphere().iam().listClusterMembers(auth,
+                        in.cluster(), Kube.param(in.clusterrole()), paging.page(), paging.limit()))
+                .map(body -> Member.page(body, CLUSTER_ROLE_ANNOTATION, paging,
+                        role -> role != null && Roles.builtInCluster(role) ? role : null));
     }
 }

@@ -5,25 +5,29 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kubesphere.mcp.catalog.MemberList;
 import io.kubesphere.mcp.catalog.Default;
+import io.kubesphere.mcp.catalog.Member;
+import io.kubesphere.mcp.catalog.Page;
+import io.kubesphere.mcp.catalog.PageNumber;
+import io.kubesphere.mcp.catalog.PageSize;
+import io.kubesphere.mcp.catalog.Paged;
 import io.kubesphere.mcp.catalog.Paging;
+import io.kubesphere.mcp.catalog.ToolContext;
 import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.catalog.ToolProvider;
 import io.kubesphere.mcp.catalog.Toolset;
-import io.kubesphere.mcp.kubesphere.api.IamApi;
-import io.kubesphere.mcp.kubesphere.api.Routes;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
 import io.kubesphere.mcp.kubesphere.Route;
+import io.kubesphere.mcp.kubesphere.api.IamApi;
+import io.kubesphere.mcp.kubesphere.api.Routes;
 import io.kubesphere.mcp.policy.DnsLabel;
-import io.kubesphere.mcp.policy.Username;
 import io.kubesphere.mcp.policy.PrivilegedGrants;
-import io.kubesphere.mcp.policy.Roles;
 import io.kubesphere.mcp.policy.Roles.ProjectRole;
 import io.kubesphere.mcp.policy.Roles.WorkspaceRole;
+import io.kubesphere.mcp.policy.Roles;
+import io.kubesphere.mcp.policy.Username;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import java.util.List;
@@ -58,8 +62,8 @@ public class MemberTools implements ToolProvider {
 
     public record ListWorkspaceInput(
             @JsonPropertyDescription("Workspace") @NotNull @DnsLabel String workspace,
-            @Min(1) @Default("1") Integer page,
-            @Min(1) @Max(200) @Default("20") Integer limit) {
+            @PageNumber Integer page,
+            @PageSize Integer limit) implements Paged {
     }
 
     public record InviteWorkspaceInput(
@@ -79,8 +83,8 @@ public class MemberTools implements ToolProvider {
             @JsonPropertyDescription("Project's cluster, e.g. host") @NotNull
             @DnsLabel String cluster,
             @JsonPropertyDescription("Project") @NotNull @DnsLabel String project,
-            @Min(1) @Default("1") Integer page,
-            @Min(1) @Max(200) @Default("20") Integer limit) {
+            @PageNumber Integer page,
+            @PageSize Integer limit) implements Paged {
     }
 
     public record InviteProjectInput(
@@ -108,20 +112,23 @@ public class MemberTools implements ToolProvider {
                 inviteProjectMember(), setProjectRole());
     }
 
-    ToolDefinition<ListWorkspaceInput, MemberList> listWorkspaceMembers() {
-        return ToolDefinition.read("list_workspace_members", Toolset.tenant, ListWorkspaceInput.class, MemberList.class)
+    ToolDefinition<ListWorkspaceInput, Page<Member>> listWorkspaceMembers() {
+        return ToolDefinition.read("list_workspace_members", Toolset.tenant, ListWorkspaceInput.class,
+                        Page.of(Member.class))
                 .title("List workspace members")
                 .description("List the members of a workspace with their workspace role.")
                 .routes(LIST_WS)
-                .text(list -> list.render("member"))
-                .handler((ctx, in) -> {
-                    Paging paging = Paging.of(in.page(), in.limit());
-                    return ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
-                                    .listWorkspaceMembers(auth, in.workspace(), null, paging.page(), paging.limit()))
-                            .onFailure().transform(e -> Tenants.forbiddenIn(e, "workspace " + in.workspace()))
-                            .map(body -> MemberList.from(body, WORKSPACE_ROLE_ANNOTATION, paging,
-                                    name -> Roles.builtInWorkspaceRole(in.workspace(), name)));
-                });
+                .text(list -> Member.render(list, "member"))
+                .handler(this::listWorkspaceMembers);
+    }
+
+    private Uni<Page<Member>> listWorkspaceMembers(ToolContext ctx, ListWorkspaceInput in) {
+        Paging paging = in.paging();
+        return ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
+                        .listWorkspaceMembers(auth, in.workspace(), null, paging.page(), paging.limit()))
+                .onFailure().transform(e -> Tenants.forbiddenIn(e, "workspace " + in.workspace()))
+                .map(body -> Member.page(body, WORKSPACE_ROLE_ANNOTATION, paging,
+                        name -> Roles.builtInWorkspaceRole(in.workspace(), name)));
     }
 
     ToolDefinition<InviteWorkspaceInput, WorkspaceInvite> inviteWorkspaceMember() {
@@ -134,18 +141,20 @@ public class MemberTools implements ToolProvider {
                 .text(m -> "Invited " + m.username() + " to workspace " + m.workspace() + " as " + m.role()
                         + (m.userVerified() ? "" : "." + Referents.unverified(m.username())))
                 .confirm((ctx, in) -> PrivilegedGrants.workspaceRole(in.workspace(), in.username(), in.role().wire()))
-                .handler((ctx, in) -> {
-                    WorkspaceRole role = in.role();
-                    String roleRef = Roles.workspaceRoleRef(in.workspace(), role);
-                    ArrayNode body = JsonNodeFactory.instance.arrayNode();
-                    body.addObject().put("username", in.username()).put("roleRef", roleRef);
-                    return Referents.user(ctx, in.username())
-                            .chain(verified -> ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
-                                            .inviteWorkspaceMembers(auth, in.workspace(), body))
-                                    .onFailure().transform(e -> workspaceFailure(e, in.workspace(), roleRef))
-                                    .map(echo -> new WorkspaceInvite(in.workspace(), in.username(), roleRef,
-                                            verified)));
-                });
+                .handler(this::inviteWorkspaceMember);
+    }
+
+    private Uni<WorkspaceInvite> inviteWorkspaceMember(ToolContext ctx, InviteWorkspaceInput in) {
+        WorkspaceRole role = in.role();
+        String roleRef = Roles.workspaceRoleRef(in.workspace(), role);
+        ArrayNode body = JsonNodeFactory.instance.arrayNode();
+        body.addObject().put("username", in.username()).put("roleRef", roleRef);
+        return Referents.user(ctx, in.username())
+                .chain(verified -> ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
+                                .inviteWorkspaceMembers(auth, in.workspace(), body))
+                        .onFailure().transform(e -> workspaceFailure(e, in.workspace(), roleRef))
+                        .map(echo -> new WorkspaceInvite(in.workspace(), in.username(), roleRef,
+                                verified)));
     }
 
     ToolDefinition<SetWorkspaceRoleInput, WorkspaceMember> setWorkspaceRole() {
@@ -156,33 +165,37 @@ public class MemberTools implements ToolProvider {
                 .routes(SET_WS)
                 .text(m -> m.username() + " now has role " + m.role() + " in workspace " + m.workspace())
                 .confirm((ctx, in) -> PrivilegedGrants.workspaceRole(in.workspace(), in.username(), in.role().wire()))
-                .handler((ctx, in) -> {
-                    String roleRef = Roles.workspaceRoleRef(in.workspace(), in.role());
-                    ObjectNode body = JsonNodeFactory.instance.objectNode()
-                            .put("username", in.username()).put("roleRef", roleRef);
-                    return ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
-                                    .setWorkspaceMember(auth, in.workspace(), in.username(), body))
-                            .onFailure().transform(e -> notMember(workspaceFailure(e, in.workspace(), roleRef),
-                                    in.username(), "workspace " + in.workspace(), "invite_workspace_member"))
-                            .map(ok -> new WorkspaceMember(in.workspace(), in.username(), roleRef));
-                });
+                .handler(this::setWorkspaceRole);
     }
 
-    ToolDefinition<ListProjectInput, MemberList> listProjectMembers() {
-        return ToolDefinition.read("list_project_members", Toolset.tenant, ListProjectInput.class, MemberList.class)
+    private Uni<WorkspaceMember> setWorkspaceRole(ToolContext ctx, SetWorkspaceRoleInput in) {
+        String roleRef = Roles.workspaceRoleRef(in.workspace(), in.role());
+        ObjectNode body = JsonNodeFactory.instance.objectNode()
+                .put("username", in.username()).put("roleRef", roleRef);
+        return ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
+                        .setWorkspaceMember(auth, in.workspace(), in.username(), body))
+                .onFailure().transform(e -> notMember(workspaceFailure(e, in.workspace(), roleRef),
+                        in.username(), "workspace " + in.workspace(), "invite_workspace_member"))
+                .map(ok -> new WorkspaceMember(in.workspace(), in.username(), roleRef));
+    }
+
+    ToolDefinition<ListProjectInput, Page<Member>> listProjectMembers() {
+        return ToolDefinition.read("list_project_members", Toolset.tenant, ListProjectInput.class, Page.of(Member.class))
                 .title("List project members")
                 .description("List the members of a project with their project role.")
                 .routes(LIST_NS)
-                .text(list -> list.render("member"))
-                .handler((ctx, in) -> {
-                    Paging paging = Paging.of(in.page(), in.limit());
-                    return ctx.kubesphere()
-                            .call(auth -> ctx.kubesphere().iam().listProjectMembers(auth, in.cluster(), in.project(),
-                                    null, paging.page(), paging.limit()))
-                            .onFailure().transform(e -> Tenants.forbiddenIn(e, "project " + in.project()))
-                            .map(body -> MemberList.from(body, ROLE_ANNOTATION, paging,
-                                    name -> name != null && Roles.builtInProject(name) ? name : null));
-                });
+                .text(list -> Member.render(list, "member"))
+                .handler(this::listProjectMembers);
+    }
+
+    private Uni<Page<Member>> listProjectMembers(ToolContext ctx, ListProjectInput in) {
+        Paging paging = in.paging();
+        return ctx.kubesphere()
+                .call(auth -> ctx.kubesphere().iam().listProjectMembers(auth, in.cluster(), in.project(),
+                        null, paging.page(), paging.limit()))
+                .onFailure().transform(e -> Tenants.forbiddenIn(e, "project " + in.project()))
+                .map(body -> Member.page(body, ROLE_ANNOTATION, paging,
+                        name -> name != null && Roles.builtInProject(name) ? name : null));
     }
 
     ToolDefinition<InviteProjectInput, ProjectInvite> inviteProjectMember() {
@@ -196,17 +209,19 @@ public class MemberTools implements ToolProvider {
                         + ") as " + m.role() + (m.userVerified() ? "" : "." + Referents.unverified(m.username())))
                 .confirm((ctx, in) -> PrivilegedGrants.projectRole(in.cluster(), in.project(), in.username(),
                         Roles.projectRole(in.role())))
-                .handler((ctx, in) -> {
-                    String role = Roles.projectRole(in.role());
-                    ArrayNode body = JsonNodeFactory.instance.arrayNode();
-                    body.addObject().put("username", in.username()).put("roleRef", role);
-                    return Referents.user(ctx, in.username())
-                            .chain(verified -> ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
-                                            .inviteProjectMembers(auth, in.cluster(), in.project(), body))
-                                    .onFailure().transform(e -> projectFailure(e, in.cluster(), in.project(), role))
-                                    .map(echo -> new ProjectInvite(in.cluster(), in.project(), in.username(), role,
-                                            verified)));
-                });
+                .handler(this::inviteProjectMember);
+    }
+
+    private Uni<ProjectInvite> inviteProjectMember(ToolContext ctx, InviteProjectInput in) {
+        String role = Roles.projectRole(in.role());
+        ArrayNode body = JsonNodeFactory.instance.arrayNode();
+        body.addObject().put("username", in.username()).put("roleRef", role);
+        return Referents.user(ctx, in.username())
+                .chain(verified -> ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
+                                .inviteProjectMembers(auth, in.cluster(), in.project(), body))
+                        .onFailure().transform(e -> projectFailure(e, in.cluster(), in.project(), role))
+                        .map(echo -> new ProjectInvite(in.cluster(), in.project(), in.username(), role,
+                                verified)));
     }
 
     ToolDefinition<SetProjectRoleInput, ProjectMember> setProjectRole() {
@@ -219,16 +234,18 @@ public class MemberTools implements ToolProvider {
                         + m.cluster() + ")")
                 .confirm((ctx, in) -> PrivilegedGrants.projectRole(in.cluster(), in.project(), in.username(),
                         Roles.projectRole(in.role())))
-                .handler((ctx, in) -> {
-                    String role = Roles.projectRole(in.role());
-                    ObjectNode body = JsonNodeFactory.instance.objectNode()
-                            .put("username", in.username()).put("roleRef", role);
-                    return ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
-                                    .setProjectMember(auth, in.cluster(), in.project(), in.username(), body))
-                            .onFailure().transform(e -> notMember(projectFailure(e, in.cluster(), in.project(), role),
-                                    in.username(), "project " + in.project(), "invite_project_member"))
-                            .map(ok -> new ProjectMember(in.cluster(), in.project(), in.username(), role));
-                });
+                .handler(this::setProjectRole);
+    }
+
+    private Uni<ProjectMember> setProjectRole(ToolContext ctx, SetProjectRoleInput in) {
+        String role = Roles.projectRole(in.role());
+        ObjectNode body = JsonNodeFactory.instance.objectNode()
+                .put("username", in.username()).put("roleRef", role);
+        return ctx.kubesphere().call(auth -> ctx.kubesphere().iam()
+                        .setProjectMember(auth, in.cluster(), in.project(), in.username(), body))
+                .onFailure().transform(e -> notMember(projectFailure(e, in.cluster(), in.project(), role),
+                        in.username(), "project " + in.project(), "invite_project_member"))
+                .map(ok -> new ProjectMember(in.cluster(), in.project(), in.username(), role));
     }
 
     /** Built-in workspace roles exist as long as the workspace does, so a missing role means a missing workspace. */

@@ -1,21 +1,22 @@
 package io.kubesphere.mcp.tenant;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.kubesphere.mcp.catalog.Counted;
 import io.kubesphere.mcp.catalog.NoInput;
+import io.kubesphere.mcp.catalog.Page;
 import io.kubesphere.mcp.catalog.PageInput;
-import io.kubesphere.mcp.catalog.Paging;
+import io.kubesphere.mcp.catalog.ToolContext;
 import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.catalog.ToolError;
 import io.kubesphere.mcp.catalog.ToolProvider;
 import io.kubesphere.mcp.catalog.Toolset;
 import io.kubesphere.mcp.kubesphere.Kube;
+import io.kubesphere.mcp.kubesphere.Route;
 import io.kubesphere.mcp.kubesphere.api.IamApi;
 import io.kubesphere.mcp.kubesphere.api.Routes;
 import io.kubesphere.mcp.kubesphere.api.TenantApi;
-import io.kubesphere.mcp.kubesphere.Route;
 import io.smallrye.mutiny.Uni;
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -47,10 +48,6 @@ public class PlatformTools implements ToolProvider {
         }
     }
 
-    public record ClusterList(List<Cluster> items, int total, int page, int limit,
-            @JsonProperty("has_more") boolean hasMore) {
-    }
-
     @Override
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(whoami(), listClusters());
@@ -67,38 +64,37 @@ public class PlatformTools implements ToolProvider {
                         + ", sees "
                         + Counted.of(id.workspacesTotal(), "workspace")
                         + (id.workspaces().isEmpty() ? "" : ": " + String.join(", ", id.workspaces())))
-                .handler((ctx, in) -> {
-                    String username = ctx.kubesphere().knownUsername().orElseThrow(() -> ToolError.refused(
-                            "Cannot tell who the configured token belongs to (it is not a KubeSphere JWT with a "
-                                    + "username claim). Use KUBESPHERE_USERNAME/KUBESPHERE_PASSWORD instead."));
-                    Uni<JsonNode> user = ctx.kubesphere()
-                            .call(auth -> ctx.kubesphere().iam().getUser(auth, username));
-                    Uni<JsonNode> workspaces = ctx.kubesphere().call(auth -> ctx.kubesphere().tenant()
-                            .listWorkspaces(auth, null, 1, WORKSPACE_SAMPLE));
-                    return Uni.combine().all().unis(user, workspaces).asTuple().map(t -> new Identity(username,
-                            Kube.annotation(t.getItem1(), "iam.kubesphere.io/globalrole"),
-                            Kube.text(t.getItem1().path("spec").path("email")),
-                            Kube.items(t.getItem2(), Kube::name), Kube.total(t.getItem2())));
-                });
+                .handler(this::whoami);
     }
 
-    ToolDefinition<PageInput, ClusterList> listClusters() {
-        return ToolDefinition.read("list_clusters", Toolset.tenant, PageInput.class, ClusterList.class)
+    private Uni<Identity> whoami(ToolContext ctx, NoInput in) {
+        String username = ctx.kubesphere().knownUsername().orElseThrow(() -> ToolError.refused(
+                "Cannot tell who the configured token belongs to (it is not a KubeSphere JWT with a "
+                        + "username claim). Use KUBESPHERE_USERNAME/KUBESPHERE_PASSWORD instead."));
+        Uni<JsonNode> user = ctx.kubesphere()
+                .call(auth -> ctx.kubesphere().iam().getUser(auth, username));
+        Uni<JsonNode> workspaces = ctx.kubesphere().call(auth -> ctx.kubesphere().tenant()
+                .listWorkspaces(auth, null, 1, WORKSPACE_SAMPLE));
+        return Uni.combine().all().unis(user, workspaces).asTuple().map(t -> new Identity(username,
+                Kube.annotation(t.getItem1(), "iam.kubesphere.io/globalrole"),
+                Kube.text(t.getItem1().path("spec").path("email")),
+                Kube.items(t.getItem2(), Kube::name), Kube.total(t.getItem2())));
+    }
+
+    ToolDefinition<PageInput, Page<Cluster>> listClusters() {
+        return ToolDefinition.read("list_clusters", Toolset.tenant, PageInput.class, Page.of(Cluster.class))
                 .title("List clusters")
                 .description("List the clusters you may use: host flag, readiness, Kubernetes version. Needed to "
                         + "create workspaces and projects.")
                 .routes(LIST_CLUSTERS)
-                .text(list -> Paging.of(list.page(), list.limit()).render(list.total(), "cluster", list.items().stream()
-                        .map(c -> c.name() + (c.host() ? " (host)" : "") + (c.ready() ? " ready" : " NOT ready"))
-                        .toList(), ", "))
-                .handler((ctx, in) -> {
-                    Paging paging = in.paging();
-                    return ctx.kubesphere()
-                            .call(auth -> ctx.kubesphere().tenant().listClusters(auth, paging.page(), paging.limit())).map(body -> {
-                        int total = Kube.total(body);
-                        return new ClusterList(Kube.items(body, Cluster::from), total,
-                                paging.page(), paging.limit(), paging.hasMore(total));
-                    });
-                });
+                .text(list -> list.render("cluster",
+                        c -> c.name() + (c.host() ? " (host)" : "") + (c.ready() ? " ready" : " NOT ready"), ", "))
+                .handler(this::listClusters);
+    }
+
+    private Uni<Page<Cluster>> listClusters(ToolContext ctx, PageInput in) {
+        return ctx.kubesphere()
+                .call(auth -> ctx.kubesphere().tenant().listClusters(auth, in.page(), in.limit()))
+                .map(body -> Page.from(body, in.paging(), Cluster::from));
     }
 }

@@ -1,24 +1,26 @@
 package io.kubesphere.mcp.tenant;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kubesphere.mcp.catalog.Default;
+import io.kubesphere.mcp.catalog.Page;
+import io.kubesphere.mcp.catalog.PageNumber;
+import io.kubesphere.mcp.catalog.PageSize;
+import io.kubesphere.mcp.catalog.Paged;
 import io.kubesphere.mcp.catalog.Paging;
+import io.kubesphere.mcp.catalog.ToolContext;
 import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.catalog.ToolProvider;
 import io.kubesphere.mcp.catalog.Toolset;
-import io.kubesphere.mcp.kubesphere.api.Routes;
-import io.kubesphere.mcp.kubesphere.api.TenantApi;
 import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.Route;
+import io.kubesphere.mcp.kubesphere.api.Routes;
+import io.kubesphere.mcp.kubesphere.api.TenantApi;
 import io.kubesphere.mcp.policy.DnsLabel;
 import io.kubesphere.mcp.policy.Names;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -55,8 +57,8 @@ public class ProjectTools implements ToolProvider {
             @JsonPropertyDescription("Workspace of the projects") @NotNull
             @DnsLabel String workspace,
             @JsonPropertyDescription("Only projects whose name contains this text") @Size(max = 253, message = Names.FILTER_RULE) String name,
-            @Min(1) @Default("1") Integer page,
-            @Min(1) @Max(200) @Default("20") Integer limit) {
+            @PageNumber Integer page,
+            @PageSize Integer limit) implements Paged {
     }
 
     public record GetInput(
@@ -76,33 +78,26 @@ public class ProjectTools implements ToolProvider {
             String description) {
     }
 
-    public record ProjectList(List<Project> items, int total, int page, int limit,
-            @JsonProperty("has_more") boolean hasMore) {
-    }
-
     @Override
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(listProjects(), getProject(), createProject());
     }
 
-    ToolDefinition<ListInput, ProjectList> listProjects() {
-        return ToolDefinition.read("list_projects", Toolset.tenant, ListInput.class, ProjectList.class)
+    ToolDefinition<ListInput, Page<Project>> listProjects() {
+        return ToolDefinition.read("list_projects", Toolset.tenant, ListInput.class, Page.of(Project.class))
                 .title("List projects")
                 .description("List the projects (namespaces) of a workspace on a cluster.")
                 .routes(LIST)
-                .text(list -> Paging.of(list.page(), list.limit()).render(list.total(), "project",
-                        list.items().stream().map(Project::line).toList(), "; "))
-                .handler((ctx, in) -> {
-                    Paging paging = Paging.of(in.page(), in.limit());
-                    return ctx.kubesphere().call(auth -> ctx.kubesphere().tenant().listProjects(auth, in.cluster(),
-                                    in.workspace(), Kube.param(in.name()), NOT_DEVOPS, paging.page(), paging.limit()))
-                            .onFailure().transform(e -> Tenants.forbiddenIn(e, "workspace " + in.workspace()))
-                            .map(body -> {
-                                int total = Kube.total(body);
-                                return new ProjectList(Kube.items(body, ns -> Project.from(ns, in.cluster())), total,
-                                        paging.page(), paging.limit(), paging.hasMore(total));
-                            });
-                });
+                .text(list -> list.render("project", Project::line, "; "))
+                .handler(this::listProjects);
+    }
+
+    private Uni<Page<Project>> listProjects(ToolContext ctx, ListInput in) {
+        Paging paging = in.paging();
+        return ctx.kubesphere().call(auth -> ctx.kubesphere().tenant().listProjects(auth, in.cluster(),
+                        in.workspace(), Kube.param(in.name()), NOT_DEVOPS, paging.page(), paging.limit()))
+                .onFailure().transform(e -> Tenants.forbiddenIn(e, "workspace " + in.workspace()))
+                .map(body -> Page.from(body, paging, ns -> Project.from(ns, in.cluster())));
     }
 
     ToolDefinition<GetInput, Project> getProject() {
@@ -111,11 +106,15 @@ public class ProjectTools implements ToolProvider {
                 .description("Get one project of a workspace: creator, description, status, creation time.")
                 .routes(GET)
                 .text(p -> "Project " + p.line() + (p.description() == null ? "" : ": " + p.description()))
-                .handler((ctx, in) -> ctx.kubesphere()
-                        .call(auth -> ctx.kubesphere().tenant().getProject(auth, in.cluster(), in.workspace(),
-                                in.project()))
-                        .onFailure().transform(e -> Tenants.forbiddenIn(e, "workspace " + in.workspace()))
-                        .map(ns -> Project.from(ns, in.cluster())));
+                .handler(this::getProject);
+    }
+
+    private Uni<Project> getProject(ToolContext ctx, GetInput in) {
+        return ctx.kubesphere()
+                .call(auth -> ctx.kubesphere().tenant().getProject(auth, in.cluster(), in.workspace(),
+                        in.project()))
+                .onFailure().transform(e -> Tenants.forbiddenIn(e, "workspace " + in.workspace()))
+                .map(ns -> Project.from(ns, in.cluster()));
     }
 
     ToolDefinition<CreateInput, Project> createProject() {
@@ -124,24 +123,26 @@ public class ProjectTools implements ToolProvider {
                 .description("Create a project (namespace) in a workspace on a cluster; you become its admin.")
                 .routes(Referents.WORKSPACE, CREATE)
                 .text(p -> "Created project " + p.line())
-                .handler((ctx, in) -> {
-                    String creator = Tenants.creator(ctx);
-                    ObjectNode body = JsonNodeFactory.instance.objectNode();
-                    body.put("apiVersion", "v1").put("kind", "Namespace");
-                    ObjectNode metadata = body.putObject("metadata").put("name", in.project());
-                    // kubesphere.io/managed makes v4 create the built-in project roles admin/operator/viewer.
-                    metadata.putObject("labels").put(Tenants.WORKSPACE_LABEL, in.workspace())
-                            .put("kubesphere.io/managed", "true");
-                    ObjectNode annotations = metadata.putObject("annotations").put(Tenants.CREATOR, creator);
-                    if (in.description() != null && !in.description().isBlank()) {
-                        annotations.put(Tenants.DESCRIPTION, in.description());
-                    }
-                    return Referents.workspaceOn(ctx, in.workspace(), in.cluster())
-                            .chain(() -> ctx.kubesphere()
-                                    .call(auth -> ctx.kubesphere().tenant().createProject(auth, in.cluster(),
-                                            in.workspace(), body))
-                                    .onFailure().transform(e -> Tenants.forbiddenIn(e, "workspace " + in.workspace())))
-                            .map(ns -> Project.from(ns, in.cluster()));
-                });
+                .handler(this::createProject);
+    }
+
+    private Uni<Project> createProject(ToolContext ctx, CreateInput in) {
+        String creator = Tenants.creator(ctx);
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("apiVersion", "v1").put("kind", "Namespace");
+        ObjectNode metadata = body.putObject("metadata").put("name", in.project());
+        // kubesphere.io/managed makes v4 create the built-in project roles admin/operator/viewer.
+        metadata.putObject("labels").put(Tenants.WORKSPACE_LABEL, in.workspace())
+                .put("kubesphere.io/managed", "true");
+        ObjectNode annotations = metadata.putObject("annotations").put(Tenants.CREATOR, creator);
+        if (in.description() != null && !in.description().isBlank()) {
+            annotations.put(Tenants.DESCRIPTION, in.description());
+        }
+        return Referents.workspaceOn(ctx, in.workspace(), in.cluster())
+                .chain(() -> ctx.kubesphere()
+                        .call(auth -> ctx.kubesphere().tenant().createProject(auth, in.cluster(),
+                                in.workspace(), body))
+                        .onFailure().transform(e -> Tenants.forbiddenIn(e, "workspace " + in.workspace())))
+                .map(ns -> Project.from(ns, in.cluster()));
     }
 }

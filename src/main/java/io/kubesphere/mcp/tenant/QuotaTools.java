@@ -87,8 +87,12 @@ public class QuotaTools implements ToolProvider {
                 .description("Get a workspace's resource quota on a cluster: limits and usage.")
                 .routes(GET)
                 .text(QuotaTools::render)
-                .handler((ctx, in) -> read(ctx, in.cluster(), in.workspace())
-                        .map(stored -> quota(in.workspace(), in.cluster(), stored)));
+                .handler(this::getQuota);
+    }
+
+    private Uni<Quota> getQuota(ToolContext ctx, GetInput in) {
+        return read(ctx, in.cluster(), in.workspace())
+                .map(stored -> quota(in.workspace(), in.cluster(), stored));
     }
 
     ToolDefinition<SetInput, QuotaChange> setQuota() {
@@ -98,9 +102,13 @@ public class QuotaTools implements ToolProvider {
                         + "after.")
                 .routes(GET, WorkspaceTools.GET, CREATE, UPDATE)
                 .text(QuotaTools::render)
-                .handler((ctx, in) -> apply(ctx, in)
-                        // A concurrent change bumped resourceVersion (KubeSphere answers it as 500): read, retry once.
-                        .onFailure(QuotaTools::modified).recoverWithUni(() -> apply(ctx, in)));
+                .handler(this::setQuota);
+    }
+
+    private Uni<QuotaChange> setQuota(ToolContext ctx, SetInput in) {
+        return apply(ctx, in)
+                // A concurrent change bumped resourceVersion (KubeSphere answers it as 500): read, retry once.
+                .onFailure(QuotaTools::modified).recoverWithUni(() -> apply(ctx, in));
     }
 
     /** The stored quota, or null when the workspace has none on that cluster. */

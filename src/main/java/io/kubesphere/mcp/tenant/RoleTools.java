@@ -4,14 +4,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kubesphere.mcp.catalog.Default;
+import io.kubesphere.mcp.catalog.Page;
+import io.kubesphere.mcp.catalog.PageNumber;
+import io.kubesphere.mcp.catalog.PageSize;
+import io.kubesphere.mcp.catalog.Paged;
 import io.kubesphere.mcp.catalog.Paging;
+import io.kubesphere.mcp.catalog.ToolContext;
 import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.catalog.ToolError;
 import io.kubesphere.mcp.catalog.ToolProvider;
 import io.kubesphere.mcp.catalog.Toolset;
-import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.KsAuth;
+import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.Route;
 import io.kubesphere.mcp.kubesphere.api.IamApi;
 import io.kubesphere.mcp.kubesphere.api.Routes;
@@ -19,10 +23,8 @@ import io.kubesphere.mcp.policy.DnsLabel;
 import io.kubesphere.mcp.policy.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.core.Response;
 
 import java.util.Arrays;
 import java.util.List;
@@ -59,18 +61,14 @@ public class RoleTools implements ToolProvider {
             String description) {
     }
 
-    public record RoleList(String scope, List<Role> items, int total, int page, int limit,
-            @JsonProperty("has_more") boolean hasMore) {
-    }
-
     public record ListInput(
             @JsonPropertyDescription("platform (global roles), cluster (needs cluster), workspace (needs workspace) "
                     + "or project (needs cluster and project)") @NotNull Scope scope,
             @JsonPropertyDescription("Workspace, for scope workspace") @DnsLabel String workspace,
             @JsonPropertyDescription("Cluster, for scope cluster or project") @DnsLabel String cluster,
             @JsonPropertyDescription("Project, for scope project") @DnsLabel String project,
-            @Min(1) @Default("1") Integer page,
-            @Min(1) @Max(200) @Default("20") Integer limit) {
+            @PageNumber Integer page,
+            @PageSize Integer limit) implements Paged {
     }
 
     @Override
@@ -78,74 +76,78 @@ public class RoleTools implements ToolProvider {
         return List.of(listRoles());
     }
 
-    ToolDefinition<ListInput, RoleList> listRoles() {
-        return ToolDefinition.read("list_roles", Toolset.tenant, ListInput.class, RoleList.class)
+    ToolDefinition<ListInput, Page<Role>> listRoles() {
+        return ToolDefinition.read("list_roles", Toolset.tenant, ListInput.class, Page.of(Role.class))
                 .title("List roles")
                 .description("List platform, cluster, workspace or project roles, marking the built-in ones; only "
                         + "built-in roles can be assigned here.")
                 .routes(GLOBAL, CLUSTER, WORKSPACE, PROJECT)
-                .text(list -> Paging.of(list.page(), list.limit()).render(list.total(), list.scope() + " role",
-                        list.items().stream()
-                                .map(r -> r.name() + (r.builtIn() ? " (built-in)" : " (custom, not assignable here)"))
-                                .toList(), ", "))
-                .handler((ctx, in) -> {
-                    Paging paging = Paging.of(in.page(), in.limit());
-                    IamApi iam = ctx.kubesphere().iam();
-                    Function<KsAuth, Uni<Response>> call;
-                    Predicate<String> builtIn;
-                    Predicate<String> inEnums;
-                    String scope;
-                    switch (in.scope()) {
-                        case WORKSPACE -> {
-                            require(in.workspace(), "workspace", "workspace");
-                            call = auth -> iam.listWorkspaceRoles(auth, in.workspace(), HAS_CREATOR, paging.page(),
-                                    paging.limit());
-                            builtIn = name -> Roles.builtInWorkspace(in.workspace(), name);
-                            inEnums = name -> Arrays.stream(Roles.WorkspaceRole.values())
-                                    .anyMatch(r -> name.equals(Roles.workspaceRoleRef(in.workspace(), r)));
-                            scope = "workspace " + in.workspace();
-                        }
-                        case CLUSTER -> {
-                            require(in.cluster(), "cluster", "cluster");
-                            call = auth -> iam.listClusterRoles(auth, in.cluster(), HAS_CREATOR, paging.page(),
-                                    paging.limit());
-                            builtIn = Roles::builtInCluster;
-                            // No tool grants cluster roles: a person does that in the console.
-                            inEnums = name -> false;
-                            scope = "cluster " + in.cluster();
-                        }
-                        case PROJECT -> {
-                            require(in.cluster(), "cluster", "project");
-                            require(in.project(), "project", "project");
-                            call = auth -> iam.listProjectRoles(auth, in.cluster(), in.project(), HAS_CREATOR,
-                                    paging.page(), paging.limit());
-                            builtIn = Roles::builtInProject;
-                            inEnums = name -> Arrays.stream(Roles.ProjectRole.values())
-                                    .anyMatch(r -> name.equals(r.wire()));
-                            scope = "project " + in.project();
-                        }
-                        default -> {
-                            call = auth -> iam.listGlobalRoles(auth, HAS_CREATOR, paging.page(), paging.limit());
-                            builtIn = Roles::builtInGlobal;
-                            inEnums = name -> Arrays.stream(Roles.PlatformRole.values())
-                                    .anyMatch(r -> name.equals(r.wire()));
-                            scope = "platform";
-                        }
-                    }
-                    return ctx.kubesphere().call(call)
-                            .onFailure().transform(e -> in.scope() == Scope.PLATFORM ? e : Tenants.forbiddenIn(e, scope))
-                            .map(body -> {
-                                int total = total(body);
-                                List<Role> roles = Kube.items(body, r -> {
-                                    String name = Kube.name(r);
-                                    boolean isBuiltIn = name != null && builtIn.test(name);
-                                    return new Role(name, isBuiltIn, isBuiltIn && inEnums.test(name),
-                                            Kube.annotation(r, Tenants.DESCRIPTION));
-                                });
-                                return new RoleList(scope, roles, total, paging.page(), paging.limit(),
-                                        paging.hasMore(total));
-                            });
+                .textWith((in, list) -> list.render(scope(in) + " role",
+                        r -> r.name() + (r.builtIn() ? " (built-in)" : " (custom, not assignable here)"), ", "))
+                .handler(this::listRoles);
+    }
+
+    private Uni<Page<Role>> listRoles(ToolContext ctx, ListInput in) {
+        Paging paging = in.paging();
+        IamApi iam = ctx.kubesphere().iam();
+        Function<KsAuth, Uni<Response>> call;
+        Predicate<String> builtIn;
+        Predicate<String> inEnums;
+        switch (in.scope()) {
+            case WORKSPACE -> {
+                require(in.workspace(), "workspace", "workspace");
+                call = auth -> iam.listWorkspaceRoles(auth, in.workspace(), HAS_CREATOR, paging.page(),
+                        paging.limit());
+                builtIn = name -> Roles.builtInWorkspace(in.workspace(), name);
+                inEnums = name -> Arrays.stream(Roles.WorkspaceRole.values())
+                        .anyMatch(r -> name.equals(Roles.workspaceRoleRef(in.workspace(), r)));
+            }
+            case CLUSTER -> {
+                require(in.cluster(), "cluster", "cluster");
+                call = auth -> iam.listClusterRoles(auth, in.cluster(), HAS_CREATOR, paging.page(),
+                        paging.limit());
+                builtIn = Roles::builtInCluster;
+                // No tool grants cluster roles: a person does that in the console.
+                inEnums = name -> false;
+            }
+            case PROJECT -> {
+                require(in.cluster(), "cluster", "project");
+                require(in.project(), "project", "project");
+                call = auth -> iam.listProjectRoles(auth, in.cluster(), in.project(), HAS_CREATOR,
+                        paging.page(), paging.limit());
+                builtIn = Roles::builtInProject;
+                inEnums = name -> Arrays.stream(Roles.ProjectRole.values())
+                        .anyMatch(r -> name.equals(r.wire()));
+            }
+            default -> {
+                call = auth -> iam.listGlobalRoles(auth, HAS_CREATOR, paging.page(), paging.limit());
+                builtIn = Roles::builtInGlobal;
+                inEnums = name -> Arrays.stream(Roles.PlatformRole.values())
+                        .anyMatch(r -> name.equals(r.wire()));
+            }
+        }
+        return ctx.kubesphere().call(call)
+                .onFailure().transform(e -> in.scope() == Scope.PLATFORM ? e : Tenants.forbiddenIn(e, scope(in)))
+                .map(body -> {
+                    int total = total(body);
+                    List<Role> roles = Kube.items(body, r -> {
+                        String name = Kube.name(r);
+                        boolean isBuiltIn = name != null && builtIn.test(name);
+                        return new Role(name, isBuiltIn, isBuiltIn && inEnums.test(name),
+                                Kube.annotation(r, Tenants.DESCRIPTION));
+                    });
+                    return Page.of(roles, total, paging);
                 });
+    }
+
+    /** "platform", "workspace demo", "cluster host", "project demo-project": what the roles belong to. */
+    private static String scope(ListInput in) {
+        return switch (in.scope()) {
+            case WORKSPACE -> "workspace " + in.workspace();
+            case CLUSTER -> "cluster " + in.cluster();
+            case PROJECT -> "project " + in.project();
+            case PLATFORM -> "platform";
+        };
     }
 
     private static void require(String value, String parameter, String scope) {

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kubesphere.mcp.catalog.Default;
-import io.kubesphere.mcp.catalog.Paging;
+import io.kubesphere.mcp.catalog.Page;
+import io.kubesphere.mcp.catalog.PageNumber;
+import io.kubesphere.mcp.catalog.PageSize;
+import io.kubesphere.mcp.catalog.Paged;
 import io.kubesphere.mcp.catalog.ToolContext;
 import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.catalog.ToolError;
@@ -21,8 +23,6 @@ import io.kubesphere.mcp.policy.PrivilegedGrants;
 import io.kubesphere.mcp.policy.Username;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import java.util.List;
@@ -62,8 +62,8 @@ public class UserStateTools implements ToolProvider {
 
     public record RecordsInput(
             @JsonPropertyDescription("Username") @NotNull @Username String username,
-            @Min(1) @Default("1") Integer page,
-            @Min(1) @Max(200) @Default("20") Integer limit) {
+            @PageNumber Integer page,
+            @PageSize Integer limit) implements Paged {
     }
 
     public record LoginRecord(String time, boolean success, String reason, String type,
@@ -80,10 +80,6 @@ public class UserStateTools implements ToolProvider {
             return time + " " + (success ? "ok" : "FAILED") + (success || reason == null ? "" : " (" + reason + ")")
                     + (sourceIp == null ? "" : " from " + sourceIp);
         }
-    }
-
-    public record LoginRecordList(String username, List<LoginRecord> items, int total, int page, int limit,
-            @JsonProperty("has_more") boolean hasMore) {
     }
 
     @Override
@@ -107,13 +103,15 @@ public class UserStateTools implements ToolProvider {
                     return in.state() == State.DISABLED ? PrivilegedGrants.disableUser(in.username())
                             : Optional.empty();
                 })
-                .handler((ctx, in) -> {
-                    String state = in.state().wire();
-                    return putState(ctx, in.username(), state)
-                            // A concurrent change bumped resourceVersion: read again and retry once.
-                            .onFailure(e -> e instanceof KubeSphereError k && k.status() == 409)
-                            .recoverWithUni(() -> putState(ctx, in.username(), state));
-                });
+                .handler(this::setUserState);
+    }
+
+    private Uni<StateChange> setUserState(ToolContext ctx, StateInput in) {
+        String state = in.state().wire();
+        return putState(ctx, in.username(), state)
+                // A concurrent change bumped resourceVersion: read again and retry once.
+                .onFailure(e -> e instanceof KubeSphereError k && k.status() == 409)
+                .recoverWithUni(() -> putState(ctx, in.username(), state));
     }
 
     /** Locking out the identity in use would end this server's own access: refused before anything is sent. */
@@ -150,25 +148,22 @@ public class UserStateTools implements ToolProvider {
         });
     }
 
-    ToolDefinition<RecordsInput, LoginRecordList> listLoginRecords() {
-        return ToolDefinition.read("list_login_records", Toolset.tenant, RecordsInput.class, LoginRecordList.class)
+    ToolDefinition<RecordsInput, Page<LoginRecord>> listLoginRecords() {
+        return ToolDefinition.read("list_login_records", Toolset.tenant, RecordsInput.class,
+                        Page.of(LoginRecord.class))
                 .title("List a user's logins")
                 .description("List a user's recent login attempts, newest first: time, success, reason, source IP.")
                 .routes(LOGIN_RECORDS)
-                .text(list -> list.total() == 0 ? "No login records for " + list.username()
+                .textWith((in, list) -> list.total() == 0 ? "No login records for " + in.username()
                         + " (never logged in, or no such user: get_user checks)"
-                        : Paging.of(list.page(), list.limit()).render(list.total(), "login record",
-                        list.items().stream().map(LoginRecord::line).toList(), "; "))
-                .handler((ctx, in) -> {
-                    Paging paging = Paging.of(in.page(), in.limit());
-                    return ctx.kubesphere()
-                            .call(auth -> ctx.kubesphere().iam().listLoginRecords(auth, in.username(), paging.page(),
-                                    paging.limit()))
-                            .map(body -> {
-                                int total = Kube.total(body);
-                                return new LoginRecordList(in.username(), Kube.items(body, LoginRecord::from), total,
-                                        paging.page(), paging.limit(), paging.hasMore(total));
-                            });
-                });
+                        : list.render("login record", LoginRecord::line, "; "))
+                .handler(this::listLoginRecords);
+    }
+
+    private Uni<Page<LoginRecord>> listLoginRecords(ToolContext ctx, RecordsInput in) {
+        return ctx.kubesphere()
+                .call(auth -> ctx.kubesphere().iam().listLoginRecords(auth, in.username(), in.page(),
+                        in.limit()))
+                .map(body -> Page.from(body, in.paging(), LoginRecord::from));
     }
 }

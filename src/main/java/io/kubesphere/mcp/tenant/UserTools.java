@@ -6,27 +6,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubesphere.mcp.catalog.Default;
+import io.kubesphere.mcp.catalog.Page;
+import io.kubesphere.mcp.catalog.PageNumber;
+import io.kubesphere.mcp.catalog.PageSize;
+import io.kubesphere.mcp.catalog.Paged;
 import io.kubesphere.mcp.catalog.Paging;
 import io.kubesphere.mcp.catalog.ToolContext;
 import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.catalog.ToolError;
 import io.kubesphere.mcp.catalog.ToolProvider;
 import io.kubesphere.mcp.catalog.Toolset;
-import io.kubesphere.mcp.kubesphere.api.IamApi;
-import io.kubesphere.mcp.kubesphere.api.Routes;
 import io.kubesphere.mcp.kubesphere.Kube;
 import io.kubesphere.mcp.kubesphere.KubeSphereError;
 import io.kubesphere.mcp.kubesphere.Route;
+import io.kubesphere.mcp.kubesphere.api.IamApi;
+import io.kubesphere.mcp.kubesphere.api.Routes;
 import io.kubesphere.mcp.policy.Names;
-import io.kubesphere.mcp.policy.Username;
 import io.kubesphere.mcp.policy.PrivilegedGrants;
-import io.kubesphere.mcp.policy.Roles;
 import io.kubesphere.mcp.policy.Roles.PlatformRole;
+import io.kubesphere.mcp.policy.Roles;
+import io.kubesphere.mcp.policy.Username;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -61,10 +63,6 @@ public class UserTools implements ToolProvider {
         }
     }
 
-    public record UserList(List<User> items, int total, int page, int limit,
-            @JsonProperty("has_more") boolean hasMore) {
-    }
-
     public record PlatformRoleChange(String username, @JsonProperty("platform_role") String platformRole,
             @JsonProperty("previous_platform_role") String previousPlatformRole) {
     }
@@ -74,8 +72,8 @@ public class UserTools implements ToolProvider {
             @JsonPropertyDescription("Only users with this platform role")
             @Size(min = 1, max = 253, message = Names.ROLE_NAME_RULE)
             @Pattern(regexp = Names.ROLE_NAME, message = Names.ROLE_NAME_RULE) String globalrole,
-            @Min(1) @Default("1") Integer page,
-            @Min(1) @Max(200) @Default("20") Integer limit) {
+            @PageNumber Integer page,
+            @PageSize Integer limit) implements Paged {
     }
 
     public record GetInput(
@@ -114,36 +112,33 @@ public class UserTools implements ToolProvider {
         return List.of(listUsers(), getUser(), createUser(), setPlatformRole());
     }
 
-    ToolDefinition<ListInput, UserList> listUsers() {
-        return ToolDefinition.read("list_users", Toolset.tenant, ListInput.class, UserList.class)
+    ToolDefinition<ListInput, Page<User>> listUsers() {
+        return ToolDefinition.read("list_users", Toolset.tenant, ListInput.class, Page.of(User.class))
                 .title("List users")
                 .description("List user accounts with email, platform role and state.")
                 .routes(LIST)
-                .text(list -> Paging.of(list.page(), list.limit()).render(list.total(), "user",
-                        list.items().stream().map(User::line).toList(), "; "))
-                .handler((ctx, in) -> {
-                    Paging paging = Paging.of(in.page(), in.limit());
-                    if (in.globalrole() != null && !in.globalrole().isBlank()) {
-                        return ctx.kubesphere()
-                                .call(auth -> ctx.kubesphere().iam().listUsers(auth, null, in.globalrole(), null, null))
-                                .map(body -> holders(body, in.name(), paging));
-                    }
-                    return ctx.kubesphere()
-                            .call(auth -> ctx.kubesphere().iam().listUsers(auth, Kube.param(in.name()), null,
-                                    paging.page(), paging.limit()))
-                            .map(body -> {
-                                int total = Kube.total(body);
-                                return new UserList(Kube.items(body, User::from), total, paging.page(),
-                                        paging.limit(), paging.hasMore(total));
-                            });
-                });
+                .text(list -> list.render("user", User::line, "; "))
+                .handler(this::listUsers);
+    }
+
+    private Uni<Page<User>> listUsers(ToolContext ctx, ListInput in) {
+        Paging paging = in.paging();
+        if (in.globalrole() != null && !in.globalrole().isBlank()) {
+            return ctx.kubesphere()
+                    .call(auth -> ctx.kubesphere().iam().listUsers(auth, null, in.globalrole(), null, null))
+                    .map(body -> holders(body, in.name(), paging));
+        }
+        return ctx.kubesphere()
+                .call(auth -> ctx.kubesphere().iam().listUsers(auth, Kube.param(in.name()), null,
+                        paging.page(), paging.limit()))
+                .map(body -> Page.from(body, paging, User::from));
     }
 
     /**
      * KubeSphere answers {@code ?globalrole=} with every holder and ignores page, limit and name
      * (listUserByGlobalRole), so filter, order (newest first, as its paged lists) and page here.
      */
-    private static UserList holders(JsonNode body, String name, Paging paging) {
+    private static Page<User> holders(JsonNode body, String name, Paging paging) {
         Map<String, User> byName = new LinkedHashMap<>();
         for (User user : Kube.items(body, User::from)) {
             if (user.username() != null && (name == null || user.username().contains(name))) {
@@ -154,7 +149,7 @@ public class UserTools implements ToolProvider {
                 .sorted(Comparator.comparing(User::created, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
                         .thenComparing(User::username).reversed())
                 .toList();
-        return new UserList(paging.slice(all), all.size(), paging.page(), paging.limit(), paging.hasMore(all.size()));
+        return Page.slice(all, paging);
     }
 
     ToolDefinition<GetInput, User> getUser() {
@@ -163,9 +158,13 @@ public class UserTools implements ToolProvider {
                 .description("Get one user account: email, platform role, state and creation time.")
                 .routes(GET)
                 .text(u -> "User " + u.line())
-                .handler((ctx, in) -> ctx.kubesphere()
-                        .call(auth -> ctx.kubesphere().iam().getUser(auth, in.username()))
-                        .map(User::from));
+                .handler(this::getUser);
+    }
+
+    private Uni<User> getUser(ToolContext ctx, GetInput in) {
+        return ctx.kubesphere()
+                .call(auth -> ctx.kubesphere().iam().getUser(auth, in.username()))
+                .map(User::from);
     }
 
     ToolDefinition<CreateInput, User> createUser() {
@@ -177,23 +176,25 @@ public class UserTools implements ToolProvider {
                 .text(u -> "Created user " + u.line())
                 .confirm((ctx, in) -> PrivilegedGrants.platformRole(in.username(), Roles.globalRole(in.globalrole()),
                         true))
-                .handler((ctx, in) -> {
-                    String creator = Tenants.creator(ctx);
-                    String role = Roles.globalRole(in.globalrole());
-                    ObjectNode body = JsonNodeFactory.instance.objectNode();
-                    body.put("apiVersion", "iam.kubesphere.io/v1beta1").put("kind", "User");
-                    ObjectNode annotations = body.putObject("metadata").put("name", in.username())
-                            .putObject("annotations");
-                    annotations.put(Tenants.GLOBALROLE, role).put(UNINITIALIZED, "true").put(Tenants.CREATOR, creator);
-                    if (in.description() != null && !in.description().isBlank()) {
-                        annotations.put(Tenants.DESCRIPTION, in.description());
-                    }
-                    body.putObject("spec").put("email", in.email()).put("password", in.password());
-                    return ctx.kubesphere().call(auth -> ctx.kubesphere().iam().createUser(auth, body))
-                            // Some KubeSphere versions quote the rejected password in a 422.
-                            .onFailure().transform(e -> withoutSecret(e, in.password()))
-                            .map(User::from);
-                });
+                .handler(this::createUser);
+    }
+
+    private Uni<User> createUser(ToolContext ctx, CreateInput in) {
+        String creator = Tenants.creator(ctx);
+        String role = Roles.globalRole(in.globalrole());
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("apiVersion", "iam.kubesphere.io/v1beta1").put("kind", "User");
+        ObjectNode annotations = body.putObject("metadata").put("name", in.username())
+                .putObject("annotations");
+        annotations.put(Tenants.GLOBALROLE, role).put(UNINITIALIZED, "true").put(Tenants.CREATOR, creator);
+        if (in.description() != null && !in.description().isBlank()) {
+            annotations.put(Tenants.DESCRIPTION, in.description());
+        }
+        body.putObject("spec").put("email", in.email()).put("password", in.password());
+        return ctx.kubesphere().call(auth -> ctx.kubesphere().iam().createUser(auth, body))
+                // Some KubeSphere versions quote the rejected password in a 422.
+                .onFailure().transform(e -> withoutSecret(e, in.password()))
+                .map(User::from);
     }
 
     ToolDefinition<SetRoleInput, PlatformRoleChange> setPlatformRole() {
@@ -207,13 +208,15 @@ public class UserTools implements ToolProvider {
                         + (c.previousPlatformRole() == null ? "" : " (was " + c.previousPlatformRole() + ")"))
                 .confirm((ctx, in) -> PrivilegedGrants.platformRole(in.username(), Roles.globalRole(in.globalrole()),
                         false))
-                .handler((ctx, in) -> {
-                    String role = Roles.globalRole(in.globalrole());
-                    return putRole(ctx, in.username(), role)
-                            // A concurrent change bumped resourceVersion: read again and retry once.
-                            .onFailure(e -> e instanceof KubeSphereError k && k.status() == 409)
-                            .recoverWithUni(() -> putRole(ctx, in.username(), role));
-                });
+                .handler(this::setPlatformRole);
+    }
+
+    private Uni<PlatformRoleChange> setPlatformRole(ToolContext ctx, SetRoleInput in) {
+        String role = Roles.globalRole(in.globalrole());
+        return putRole(ctx, in.username(), role)
+                // A concurrent change bumped resourceVersion: read again and retry once.
+                .onFailure(e -> e instanceof KubeSphereError k && k.status() == 409)
+                .recoverWithUni(() -> putRole(ctx, in.username(), role));
     }
 
     /** GET the stored user, PUT it back whole (resourceVersion included) with the new role annotation. */

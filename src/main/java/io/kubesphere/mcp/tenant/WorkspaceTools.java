@@ -5,23 +5,25 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kubesphere.mcp.catalog.Default;
+import io.kubesphere.mcp.catalog.Page;
+import io.kubesphere.mcp.catalog.PageNumber;
+import io.kubesphere.mcp.catalog.PageSize;
+import io.kubesphere.mcp.catalog.Paged;
 import io.kubesphere.mcp.catalog.Paging;
+import io.kubesphere.mcp.catalog.ToolContext;
 import io.kubesphere.mcp.catalog.ToolDefinition;
 import io.kubesphere.mcp.catalog.ToolProvider;
 import io.kubesphere.mcp.catalog.Toolset;
 import io.kubesphere.mcp.kubesphere.Kube;
+import io.kubesphere.mcp.kubesphere.Route;
 import io.kubesphere.mcp.kubesphere.api.Routes;
 import io.kubesphere.mcp.kubesphere.api.TenantApi;
-import io.kubesphere.mcp.kubesphere.Route;
 import io.kubesphere.mcp.policy.DnsLabel;
 import io.kubesphere.mcp.policy.Names;
 import io.kubesphere.mcp.policy.PrivilegedGrants;
 import io.kubesphere.mcp.policy.Username;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -39,8 +41,8 @@ public class WorkspaceTools implements ToolProvider {
 
     public record ListInput(
             @JsonPropertyDescription("Only workspaces whose name contains this text") @Size(max = 253, message = Names.FILTER_RULE) String name,
-            @Min(1) @Default("1") Integer page,
-            @Min(1) @Max(200) @Default("20") Integer limit) {
+            @PageNumber Integer page,
+            @PageSize Integer limit) implements Paged {
     }
 
     public record GetInput(
@@ -68,32 +70,25 @@ public class WorkspaceTools implements ToolProvider {
         }
     }
 
-    public record WorkspaceList(List<Workspace> items, int total, int page, int limit,
-            @JsonProperty("has_more") boolean hasMore) {
-    }
-
     @Override
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(listWorkspaces(), getWorkspace(), createWorkspace());
     }
 
-    ToolDefinition<ListInput, WorkspaceList> listWorkspaces() {
-        return ToolDefinition.read("list_workspaces", Toolset.tenant, ListInput.class, WorkspaceList.class)
+    ToolDefinition<ListInput, Page<Workspace>> listWorkspaces() {
+        return ToolDefinition.read("list_workspaces", Toolset.tenant, ListInput.class, Page.of(Workspace.class))
                 .title("List workspaces")
                 .description("List the workspaces you can see, with clusters and manager.")
                 .routes(LIST)
-                .text(list -> Paging.of(list.page(), list.limit()).render(list.total(), "workspace",
-                        list.items().stream().map(Workspace::line).toList(), "; "))
-                .handler((ctx, in) -> {
-                    Paging paging = Paging.of(in.page(), in.limit());
-                    return ctx.kubesphere().call(auth -> ctx.kubesphere().tenant().listWorkspaces(auth,
-                                    Kube.param(in.name()), paging.page(), paging.limit()))
-                            .map(body -> {
-                                int total = Kube.total(body);
-                                return new WorkspaceList(Kube.items(body, Workspace::from), total, paging.page(),
-                                        paging.limit(), paging.hasMore(total));
-                            });
-                });
+                .text(list -> list.render("workspace", Workspace::line, "; "))
+                .handler(this::listWorkspaces);
+    }
+
+    private Uni<Page<Workspace>> listWorkspaces(ToolContext ctx, ListInput in) {
+        Paging paging = in.paging();
+        return ctx.kubesphere().call(auth -> ctx.kubesphere().tenant().listWorkspaces(auth,
+                        Kube.param(in.name()), paging.page(), paging.limit()))
+                .map(body -> Page.from(body, paging, Workspace::from));
     }
 
     ToolDefinition<GetInput, Workspace> getWorkspace() {
@@ -102,9 +97,13 @@ public class WorkspaceTools implements ToolProvider {
                 .description("Get one workspace: its clusters, manager, creator, description and creation time.")
                 .routes(GET)
                 .text(ws -> "Workspace " + ws.line() + (ws.description() == null ? "" : ": " + ws.description()))
-                .handler((ctx, in) -> ctx.kubesphere()
-                        .call(auth -> ctx.kubesphere().tenant().getWorkspace(auth, in.workspace()))
-                        .map(Workspace::from));
+                .handler(this::getWorkspace);
+    }
+
+    private Uni<Workspace> getWorkspace(ToolContext ctx, GetInput in) {
+        return ctx.kubesphere()
+                .call(auth -> ctx.kubesphere().tenant().getWorkspace(auth, in.workspace()))
+                .map(Workspace::from);
     }
 
     ToolDefinition<CreateInput, NewWorkspace> createWorkspace() {
@@ -119,28 +118,30 @@ public class WorkspaceTools implements ToolProvider {
                 // The manager becomes workspace admin: someone else than the caller only with a person's yes.
                 .confirm((ctx, in) -> in.manager() == null || in.manager().equals(Tenants.creator(ctx))
                         ? Optional.empty() : PrivilegedGrants.workspaceManager(in.workspace(), in.manager()))
-                .handler((ctx, in) -> {
-                    String creator = Tenants.creator(ctx);
-                    String manager = in.manager() == null ? creator : in.manager();
-                    ObjectNode body = JsonNodeFactory.instance.objectNode();
-                    body.put("apiVersion", "tenant.kubesphere.io/v1beta1").put("kind", "WorkspaceTemplate");
-                    ObjectNode metadata = body.putObject("metadata").put("name", in.workspace());
-                    ObjectNode annotations = metadata.putObject("annotations").put(Tenants.CREATOR, creator);
-                    if (in.description() != null && !in.description().isBlank()) {
-                        annotations.put(Tenants.DESCRIPTION, in.description());
-                    }
-                    ObjectNode spec = body.putObject("spec");
-                    ObjectNode template = spec.putObject("template");
-                    // The console stamps the creator on the rendered Workspace too.
-                    template.putObject("metadata").putObject("annotations").put(Tenants.CREATOR, creator);
-                    template.putObject("spec").put("manager", manager);
-                    ArrayNode clusters = spec.putObject("placement").putArray("clusters");
-                    new LinkedHashSet<>(in.clusters()).forEach(c -> clusters.addObject().put("name", c));
-                    // The caller exists; anyone else is looked up before the controller binds them as admin.
-                    boolean self = manager.equals(creator);
-                    return (self ? Uni.createFrom().item(true) : Referents.user(ctx, manager))
-                            .chain(ok -> ctx.kubesphere().call(auth -> ctx.kubesphere().tenant().createWorkspace(auth, body))
-                                    .map(created -> NewWorkspace.of(Workspace.from(created), ok)));
-                });
+                .handler(this::createWorkspace);
+    }
+
+    private Uni<NewWorkspace> createWorkspace(ToolContext ctx, CreateInput in) {
+        String creator = Tenants.creator(ctx);
+        String manager = in.manager() == null ? creator : in.manager();
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("apiVersion", "tenant.kubesphere.io/v1beta1").put("kind", "WorkspaceTemplate");
+        ObjectNode metadata = body.putObject("metadata").put("name", in.workspace());
+        ObjectNode annotations = metadata.putObject("annotations").put(Tenants.CREATOR, creator);
+        if (in.description() != null && !in.description().isBlank()) {
+            annotations.put(Tenants.DESCRIPTION, in.description());
+        }
+        ObjectNode spec = body.putObject("spec");
+        ObjectNode template = spec.putObject("template");
+        // The console stamps the creator on the rendered Workspace too.
+        template.putObject("metadata").putObject("annotations").put(Tenants.CREATOR, creator);
+        template.putObject("spec").put("manager", manager);
+        ArrayNode clusters = spec.putObject("placement").putArray("clusters");
+        new LinkedHashSet<>(in.clusters()).forEach(c -> clusters.addObject().put("name", c));
+        // The caller exists; anyone else is looked up before the controller binds them as admin.
+        boolean self = manager.equals(creator);
+        return (self ? Uni.createFrom().item(true) : Referents.user(ctx, manager))
+                .chain(ok -> ctx.kubesphere().call(auth -> ctx.kubesphere().tenant().createWorkspace(auth, body))
+                        .map(created -> NewWorkspace.of(Workspace.from(created), ok)));
     }
 }

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubesphere.mcp.catalog.Page;
+import io.kubesphere.mcp.catalog.PageNumber;
+import io.kubesphere.mcp.catalog.PageSize;
+import io.kubesphere.mcp.catalog.Paged;
 import io.kubesphere.mcp.catalog.SchemaFactory;
 import io.kubesphere.mcp.catalog.ToolCatalog;
 import io.kubesphere.mcp.catalog.ToolDefinition;
@@ -18,11 +22,15 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,6 +60,34 @@ class ContractTest {
     String version;
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * One paging shape: an input with page or limit is {@link Paged} and takes them as {@code @PageNumber} and
+     * {@code @PageSize}; a paged tool answers a {@link Page}; no other output carries its own paging fields.
+     */
+    @Test
+    void everyListToolPagesTheSameWay() {
+        int paged = 0;
+        for (ToolDefinition<?, ?> tool : catalog.all()) {
+            Map<String, RecordComponent> components = tool.input().isRecord()
+                    ? Arrays.stream(tool.input().getRecordComponents())
+                            .collect(Collectors.toMap(RecordComponent::getName, c -> c))
+                    : Map.of();
+            boolean pages = components.containsKey("page") || components.containsKey("limit");
+            assertEquals(pages, Paged.class.isAssignableFrom(tool.input()), tool.name() + ": page/limit come with Paged");
+            if (pages) {
+                paged++;
+                assertTrue(components.get("page").isAnnotationPresent(PageNumber.class), tool.name() + " page");
+                assertTrue(components.get("limit").isAnnotationPresent(PageSize.class), tool.name() + " limit");
+                assertEquals(Page.class, tool.output().raw(), tool.name() + " answers a Page");
+            } else {
+                assertTrue(tool.output().raw() != Page.class, tool.name() + " answers a Page but takes no paging");
+                assertTrue(!tool.output().raw().isRecord() || Arrays.stream(tool.output().raw().getRecordComponents())
+                        .noneMatch(c -> c.getName().equals("hasMore")), tool.name() + " pages without Page");
+            }
+        }
+        assertTrue(paged >= 14, "the list tools were found: " + paged);
+    }
 
     /** The records' schemas are the truth; the server serves them from mcp-tools.json, so tools/list must equal it. */
     @Test

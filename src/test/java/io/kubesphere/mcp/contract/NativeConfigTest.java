@@ -43,7 +43,8 @@ class NativeConfigTest {
         Deque<Class<?>> todo = new ArrayDeque<>();
         for (ToolDefinition<?, ?> tool : catalog.all()) {
             todo.add(tool.input());
-            todo.add(tool.output());
+            todo.add(tool.output().raw());
+            todo.addAll(tool.output().arguments()); // a Page's items, which erasure hides from its components
         }
         todo.add(McpSchema.class);
         while (!todo.isEmpty()) {

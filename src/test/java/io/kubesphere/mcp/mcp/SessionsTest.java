@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +30,7 @@ class SessionsTest {
 
     @Test
     void perCallerAndGlobalLimits() {
-        Sessions sessions = new Sessions(Duration.ofMinutes(1), 3, 2);
+        Sessions sessions = new Sessions(Duration.ofMinutes(1), 3, 2, Clock.systemUTC());
         assertFalse(sessions.reserve("ana", true).isPresent());
         sessions.bind("s1", "ana");
         assertFalse(sessions.reserve("ana", true).isPresent());

@@ -1,11 +1,14 @@
 package io.kubesphere.mcp.ops;
 
+import io.kubesphere.mcp.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,9 @@ class SessionLimitsTest {
         }
     }
 
+    @Inject
+    TestClock clock;
+
     private static final String INIT = """
             {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25",
              "capabilities":{},"clientInfo":{"name":"limits","version":"1"}}}""";
@@ -43,7 +49,7 @@ class SessionLimitsTest {
         mcp().body(INIT).post("/mcp").then().statusCode(503)
                 .body("id", equalTo(1)).body("error.message", containsString("KS_MCP_MAX_SESSIONS"));
 
-        Thread.sleep(2600);
+        clock.advance(Duration.ofSeconds(3)); // past the 2 s idle time, without waiting for it
         mcp().header("Mcp-Session-Id", open.get(0)).body("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}")
                 .post("/mcp").then().statusCode(404).body("error.code", equalTo(-32001))
                 .body("error.message", containsString("send initialize"));
