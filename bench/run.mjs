@@ -413,4 +413,4 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   main().catch((e) => { console.error(e); process.exit(1); });
 }
 
-export { stdioCalls, httpRuns, freePort, HttpSession };
+export { stdioCalls, httpRuns, freePort, HttpSession, StdioPeer, waitForHttp, cpuMs, pct, INIT, INITIALIZED };
