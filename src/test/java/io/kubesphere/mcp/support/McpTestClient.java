@@ -11,6 +11,7 @@ import io.modelcontextprotocol.spec.McpSchema.ElicitFormRequest;
 import io.modelcontextprotocol.spec.McpSchema.ElicitResult;
 import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import org.junit.jupiter.api.Assertions;
 
 import java.net.URI;
 import java.time.Duration;
@@ -95,6 +96,12 @@ public final class McpTestClient implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public static Map<String, Object> structured(CallToolResult result) {
         return (Map<String, Object>) result.structuredContent();
+    }
+
+    /** {@code result}, after asserting it is not an error (the message says which error it was). */
+    public static CallToolResult ok(CallToolResult result) {
+        Assertions.assertFalse(Boolean.TRUE.equals(result.isError()), () -> "unexpected error: " + text(result));
+        return result;
     }
 
     public static String text(CallToolResult result) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static io.kubesphere.mcp.support.McpTestClient.ok;
 import static io.kubesphere.mcp.support.McpTestClient.structured;
 import static io.kubesphere.mcp.support.McpTestClient.text;
 import static io.kubesphere.mcp.tenant.TenantTestSupport.IAM;
@@ -22,23 +23,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** explain_user_access: one answer with platform, workspace, project and DevOps roles; a bounded fan-out. */
 @QuarkusTest
 class AccessToolsTest extends SandboxTest {
-
-    private CallToolResult call(String tool, Map<String, Object> args) {
-        try (McpTestClient mcp = McpTestClient.http(root)) {
-            return mcp.call(tool, args);
-        }
-    }
-
-    private static CallToolResult ok(CallToolResult r) {
-        assertFalse(Boolean.TRUE.equals(r.isError()), () -> "unexpected error: " + text(r));
-        return r;
-    }
 
     @Test
     @SuppressWarnings("unchecked")

@@ -1,6 +1,5 @@
 package io.kubesphere.mcp.tenant;
 
-import io.kubesphere.mcp.support.McpTestClient;
 import io.kubesphere.mcp.support.SandboxTest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static io.kubesphere.mcp.support.McpTestClient.ok;
 import static io.kubesphere.mcp.support.McpTestClient.structured;
 import static io.kubesphere.mcp.support.McpTestClient.text;
 import static io.kubesphere.mcp.tenant.TenantTestSupport.IAM;
@@ -19,23 +19,11 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** get_project, list_workspace_clusters, list_cluster_members and list_roles' cluster scope, as admin. */
 @QuarkusTest
 class ClusterToolsTest extends SandboxTest {
-
-    private CallToolResult call(String tool, Map<String, Object> args) {
-        try (McpTestClient mcp = McpTestClient.http(root)) {
-            return mcp.call(tool, args);
-        }
-    }
-
-    private static CallToolResult ok(CallToolResult r) {
-        assertFalse(Boolean.TRUE.equals(r.isError()), () -> "unexpected error: " + text(r));
-        return r;
-    }
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> items(CallToolResult r) {

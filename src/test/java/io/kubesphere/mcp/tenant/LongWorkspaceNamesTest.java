@@ -1,9 +1,9 @@
 package io.kubesphere.mcp.tenant;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kubesphere.mcp.support.SandboxTest;
 import io.kubesphere.mcp.sandbox.RecordedRequest;
 import io.kubesphere.mcp.support.McpTestClient;
+import io.kubesphere.mcp.support.SandboxTest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static io.kubesphere.mcp.support.McpTestClient.ok;
 import static io.kubesphere.mcp.support.McpTestClient.structured;
 import static io.kubesphere.mcp.support.McpTestClient.text;
 import static io.kubesphere.mcp.tenant.TenantTestSupport.ACCEPT;
@@ -20,7 +21,6 @@ import static io.kubesphere.mcp.tenant.TenantTestSupport.write;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * When "{workspace}-{role}" is over 63 characters KubeSphere names the built-in workspace role
@@ -35,11 +35,6 @@ class LongWorkspaceNamesTest extends SandboxTest {
     /** 57 characters: "{ws}-admin" is exactly 63 and stays plain; the other three are hashed. */
     static final String MIXED = "payments-platform-engineering-shared-services-europe-west";
     static final String MIXED_HASH = "e64d1b088d27d866";
-
-    private static CallToolResult ok(CallToolResult result) {
-        assertFalse(Boolean.TRUE.equals(result.isError()), () -> "unexpected error: " + text(result));
-        return result;
-    }
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> items(CallToolResult result) {

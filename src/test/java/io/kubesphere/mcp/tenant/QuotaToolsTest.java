@@ -2,7 +2,6 @@ package io.kubesphere.mcp.tenant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubesphere.mcp.sandbox.RecordedRequest;
-import io.kubesphere.mcp.support.McpTestClient;
 import io.kubesphere.mcp.support.SandboxTest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.kubesphere.mcp.support.McpTestClient.ok;
 import static io.kubesphere.mcp.support.McpTestClient.structured;
 import static io.kubesphere.mcp.support.McpTestClient.text;
 import static io.kubesphere.mcp.tenant.TenantTestSupport.TENANT;
@@ -29,17 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class QuotaToolsTest extends SandboxTest {
 
     static final String QUOTAS = "/clusters/host" + TENANT + "/workspaces/demo/resourcequotas";
-
-    private CallToolResult call(String tool, Map<String, Object> args) {
-        try (McpTestClient mcp = McpTestClient.http(root)) {
-            return mcp.call(tool, args);
-        }
-    }
-
-    private static CallToolResult ok(CallToolResult r) {
-        assertFalse(Boolean.TRUE.equals(r.isError()), () -> "unexpected error: " + text(r));
-        return r;
-    }
 
     @Test
     @SuppressWarnings("unchecked")

@@ -1,10 +1,10 @@
 package io.kubesphere.mcp.tenant;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kubesphere.mcp.support.SandboxTest;
 import io.kubesphere.mcp.auth.Callers;
 import io.kubesphere.mcp.sandbox.RecordedRequest;
 import io.kubesphere.mcp.support.McpTestClient;
+import io.kubesphere.mcp.support.SandboxTest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static io.kubesphere.mcp.support.McpTestClient.ok;
 import static io.kubesphere.mcp.support.McpTestClient.structured;
 import static io.kubesphere.mcp.support.McpTestClient.text;
 import static io.kubesphere.mcp.tenant.TenantTestSupport.IAM;
@@ -25,8 +26,8 @@ import static io.kubesphere.mcp.tenant.TenantTestSupport.TENANT;
 import static io.kubesphere.mcp.tenant.TenantTestSupport.api;
 import static io.kubesphere.mcp.tenant.TenantTestSupport.body;
 import static io.kubesphere.mcp.tenant.TenantTestSupport.checkedWrite;
-import static io.kubesphere.mcp.tenant.TenantTestSupport.write;
 import static io.kubesphere.mcp.tenant.TenantTestSupport.only;
+import static io.kubesphere.mcp.tenant.TenantTestSupport.write;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -39,17 +40,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The tenant tools against the simulator as admin, checking what reached KubeSphere. */
 @QuarkusTest
 class TenantToolsTest extends SandboxTest {
-
-    private CallToolResult call(String tool, Map<String, Object> args) {
-        try (McpTestClient mcp = McpTestClient.http(root)) {
-            return mcp.call(tool, args);
-        }
-    }
-
-    private static CallToolResult ok(CallToolResult result) {
-        assertFalse(Boolean.TRUE.equals(result.isError()), () -> "unexpected error: " + text(result));
-        return result;
-    }
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> items(CallToolResult result) {

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
+import static io.kubesphere.mcp.support.McpTestClient.ok;
 import static io.kubesphere.mcp.support.McpTestClient.structured;
 import static io.kubesphere.mcp.support.McpTestClient.text;
 import static io.kubesphere.mcp.tenant.TenantTestSupport.ACCEPT;
@@ -36,11 +37,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UserStateToolsTest extends SandboxTest {
 
     static final String PASSWORD = "Abcdefg1";
-
-    private static CallToolResult ok(CallToolResult r) {
-        assertFalse(Boolean.TRUE.equals(r.isError()), () -> "unexpected error: " + text(r));
-        return r;
-    }
 
     /** A password login straight at the simulator, as the user would log in to the console. */
     private int login(String user) throws Exception {

@@ -1,9 +1,9 @@
 package io.kubesphere.mcp.tenant;
 
 import io.kubesphere.mcp.auth.Callers;
-import io.kubesphere.mcp.support.SandboxTest;
 import io.kubesphere.mcp.sandbox.RecordedRequest;
 import io.kubesphere.mcp.support.McpTestClient;
+import io.kubesphere.mcp.support.SandboxTest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WriteReferencesTest extends SandboxTest {
 
     /** A person who confirms: create_workspace with another manager asks one (WorkspaceManagerGrantTest). */
-    private CallToolResult call(String tool, Map<String, Object> args) {
+    @Override
+    protected CallToolResult call(String tool, Map<String, Object> args) {
         try (McpTestClient mcp = McpTestClient.http(root, TenantTestSupport.ACCEPT)) {
             return mcp.call(tool, args);
         }
