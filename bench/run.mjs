@@ -5,7 +5,7 @@
 //   node bench/run.mjs [--quick]          (BENCH_JAVA25=/path/to/java25 to pick the Java 25)
 // --quick is the smoke run CI makes: a few calls of each kind on both servers, no file written, exit 1 on a failed call.
 import { spawn, spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync, existsSync } from "node:fs";
 import http from "node:http";
 import { createServer } from "node:net";
 import os from "node:os";
@@ -70,6 +70,21 @@ const median = (v) => pct(v, 50);
 function cpuMs(pid) {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+/** CPU ms of the JVM's JIT compiler threads (C1/C2; a thread that ended takes its time with it). */
+function jitMs(pid) {
+  let total = 0;
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${task}/stat`, "utf8");
+      if (!/^C\d CompilerThre/.test(stat.slice(stat.indexOf("(") + 1))) continue;
+      const fields = stat.slice(stat.lastIndexOf(") ") + 2).split(" ");
+      total += (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      // the thread ended between the listing and the read
+    }
+  }
+  return total;
 }
 const ms = (ns) => Number(ns) / 1e6;
 
@@ -413,4 +428,4 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   main().catch((e) => { console.error(e); process.exit(1); });
 }
 
-export { stdioCalls, httpRuns, freePort, HttpSession, StdioPeer, waitForHttp, cpuMs, pct, INIT, INITIALIZED };
+export { stdioCalls, httpRuns, freePort, HttpSession, StdioPeer, waitForHttp, cpuMs, jitMs, pct, INIT, INITIALIZED };

@@ -1,6 +1,8 @@
 package io.kubesphere.mcp.kubesphere;
 
 import io.kubesphere.mcp.kubesphere.api.VersionApi;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InstanceHandle;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -8,6 +10,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PfxOptions;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -25,7 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The REST clients' connection to ks-apiserver itself: reuse, the guard before any connection, timeouts, TLS checks,
@@ -103,6 +108,20 @@ class KubeSphereRestTest {
     }
 
     /** The guard runs before the client connects: a refused request opens no connection at all. */
+    /**
+     * On the HTTP transport every client request asks CDI for the incoming {@code HttpHeaders} (the servlet's request
+     * context is active). It must find a bean, or ArC scans every removed bean per request; and that bean propagates
+     * nothing, so no MCP client header reaches KubeSphere that way.
+     */
+    @Test
+    void theIncomingHeaderLookUpFindsABeanThatPropagatesNothing() {
+        InstanceHandle<HttpHeaders> headers = Arc.container().instance(HttpHeaders.class);
+        assertTrue(headers.isAvailable(), "HttpHeaders resolves (NoIncomingHeaders, not removed as unused)");
+        assertEquals(NoIncomingHeaders.class, headers.getBean().getBeanClass());
+        assertTrue(headers.get().getRequestHeaders().isEmpty());
+        assertNull(headers.get().getHeaderString(HttpHeaders.AUTHORIZATION));
+    }
+
     @Test
     void aRefusedRequestOpensNoConnection() throws Exception {
         HostileApi api = client.build(HostileApi.class, "http://127.0.0.1:" + serve(new HttpServerOptions(), 0));
