@@ -4,7 +4,7 @@
 //   node bench/ab.mjs OLD_DIR NEW_DIR [rounds] [http|stdio]   (each DIR holds target/quarkus-app/quarkus-run.jar)
 // Same JVM options for both: stdio as the launcher runs it (Serial GC, C1), HTTP as a service (defaults). Each round
 // starts fresh processes; the table gives the mean of the rounds and each round's change. The HTTP warm-up is long
-// because C2 was still compiling after 10,000 calls (a quarter of the CPU), longer for the build with more code; the
+// because C2 was still compiling after 10,000 calls (a fifth of the CPU), longer for the build with more code; the
 // CPU of the JIT compiler threads is also shown apart, so that warm-up left over does not pass for steady-state cost.
 import path from "node:path";
 import { spawn } from "node:child_process";
