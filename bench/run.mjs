@@ -66,10 +66,14 @@ function pct(values, p) {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 }
 const median = (v) => pct(v, 50);
+/** User + system CPU ms from a /proc stat line (fields counted after the parenthesised command name). */
+function statMs(stat) {
+  const fields = stat.slice(stat.lastIndexOf(") ") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 /** CPU time (user + system) a process has used so far, in ms (Linux clock ticks are 10 ms). */
 function cpuMs(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  return statMs(readFileSync(`/proc/${pid}/stat`, "utf8"));
 }
 /** CPU ms of the JVM's JIT compiler threads (C1/C2; a thread that ended takes its time with it). */
 function jitMs(pid) {
@@ -77,9 +81,7 @@ function jitMs(pid) {
   for (const task of readdirSync(`/proc/${pid}/task`)) {
     try {
       const stat = readFileSync(`/proc/${pid}/task/${task}/stat`, "utf8");
-      if (!/^C\d CompilerThre/.test(stat.slice(stat.indexOf("(") + 1))) continue;
-      const fields = stat.slice(stat.lastIndexOf(") ") + 2).split(" ");
-      total += (Number(fields[11]) + Number(fields[12])) * 10;
+      if (/^C\d CompilerThre/.test(stat.slice(stat.indexOf("(") + 1))) total += statMs(stat);
     } catch {
       // the thread ended between the listing and the read
     }

@@ -107,7 +107,6 @@ class KubeSphereRestTest {
         assertEquals("application/json", lastAccept, "the route's produces, as go-restful matches it");
     }
 
-    /** The guard runs before the client connects: a refused request opens no connection at all. */
     /**
      * On the HTTP transport every client request asks CDI for the incoming {@code HttpHeaders} (the servlet's request
      * context is active). It must find a bean, or ArC scans every removed bean per request; and that bean propagates
@@ -122,6 +121,7 @@ class KubeSphereRestTest {
         assertNull(headers.get().getHeaderString(HttpHeaders.AUTHORIZATION));
     }
 
+    /** The guard runs before the client connects: a refused request opens no connection at all. */
     @Test
     void aRefusedRequestOpensNoConnection() throws Exception {
         HostileApi api = client.build(HostileApi.class, "http://127.0.0.1:" + serve(new HttpServerOptions(), 0));
