@@ -2,10 +2,12 @@
 // a time, so that the drift of a shared machine, which moved single runs by ±20 %, hits both alike. Per build: calls/s
 // over the time its own calls took, and server CPU per call. get_workspace against each build's own sandbox.
 //   node bench/ab.mjs OLD_DIR NEW_DIR [rounds] [http|stdio]   (each DIR holds target/quarkus-app/quarkus-run.jar)
+//   AB_WARMUP=N sets the warm-up calls of both transports.
 // Same JVM options for both: stdio as the launcher runs it (Serial GC, C1), HTTP as a service (defaults). Each round
 // starts fresh processes; the table gives the mean of the rounds and each round's change. The HTTP warm-up is long
-// because C2 was still compiling after 10,000 calls (a fifth of the CPU), longer for the build with more code; the
-// CPU of the JIT compiler threads is also shown apart, so that warm-up left over does not pass for steady-state cost.
+// because C2 was still compiling after 10,000 calls (a fifth of the CPU), longer for the build with more code: with
+// -XX:+PrintCompilation the tool's own hot path reached C2 only after about 30,000 calls. The CPU of the JIT compiler
+// threads is also shown apart, so that warm-up left over does not pass for steady-state cost.
 import path from "node:path";
 import { spawn } from "node:child_process";
 import { freePort, HttpSession, StdioPeer, waitForHttp, cpuMs, jitMs, pct, INIT, INITIALIZED } from "./run.mjs";
@@ -14,7 +16,7 @@ const [oldDir, newDir, roundsArg, only] = process.argv.slice(2);
 if (!oldDir || !newDir) throw new Error("usage: node bench/ab.mjs OLD_DIR NEW_DIR [rounds] [http|stdio]");
 const rounds = Number(roundsArg ?? 3);
 const kinds = [["http", httpServer], ["stdio", stdioServer]].filter(([kind]) => !only || kind === only);
-const WARMUP = { stdio: 2000, http: 30000 };
+const WARMUP = { stdio: Number(process.env.AB_WARMUP ?? 2000), http: Number(process.env.AB_WARMUP ?? 60000) };
 const CALLS = { stdio: 3000, http: 5000 };
 const LOG = ["-Xlog:disable", "-Xlog:all=warning:stderr"];
 const CALL = { name: "get_workspace", arguments: { workspace: "stone" } };

@@ -113,7 +113,9 @@ public class McpServlet extends HttpServlet {
                         return;
                     }
                 }
-                transport.service(new BufferedBody(request, body), answer);
+                try (var here = ToolInvoker.answeringHere()) {
+                    transport.service(new BufferedBody(request, body), answer);
+                }
             }
             case "GET", "DELETE" -> {
                 if (!hasSession) {

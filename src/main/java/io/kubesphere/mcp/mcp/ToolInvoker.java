@@ -76,6 +76,24 @@ public class ToolInvoker implements ToolReader {
         return thread;
     });
 
+    /** Marks the servlet thread that the SDK blocks until the POST it serves is answered (see {@link #answeringHere}). */
+    private static final ThreadLocal<Boolean> WAITING_FOR_ANSWER = new ThreadLocal<>();
+
+    /**
+     * For the SDK's handling of one POST (try-with-resources): its tools/call is answered on this thread. The SDK
+     * blocks the thread until the answer is written anyway, so waiting here saves handing every answer to another
+     * thread (docs/performance.md).
+     */
+    static AnsweringHere answeringHere() {
+        WAITING_FOR_ANSWER.set(Boolean.TRUE);
+        return WAITING_FOR_ANSWER::remove;
+    }
+
+    interface AnsweringHere extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     public ToolInvoker(ToolCatalog catalog, KubeSphereClient client, CallerCredentials credentials, AuditLog audit,
             ServerMetrics metrics, InFlightCalls inFlight, PrivilegedGrants grants) {
         this.catalog = catalog;
@@ -93,6 +111,7 @@ public class ToolInvoker implements ToolReader {
 
     <I, O> Uni<CallToolResult> invoke(ToolDefinition<I, O> tool, McpAsyncServerExchange exchange, CallToolRequest request) {
         long started = System.nanoTime();
+        boolean waitHere = Boolean.TRUE.equals(WAITING_FOR_ANSWER.get());
         Map<String, Object> arguments = request.arguments() == null ? Map.of() : request.arguments();
         // The server's identity, or in passthrough mode the caller's token from this request.
         KubeSphereSession session = new KubeSphereSession(client, credentials.forCall(exchange));
@@ -116,8 +135,10 @@ public class ToolInvoker implements ToolReader {
                     .onFailure().recoverWithItem(failure -> failure(tool, failure))
                     .subscribe().with(settle, failure -> settle.accept(failure(tool, failure)));
         }
-        return Uni.createFrom().completionStage(settled)
-                .emitOn(answers)
+        // Never on the event loop that settles most calls: the SDK writes the answer with blocking servlet I/O.
+        Uni<Outcome> answer = waitHere ? Uni.createFrom().item(settled::join)
+                : Uni.createFrom().completionStage(settled).emitOn(answers);
+        return answer
                 .call(outcome -> ClientLog.afterCall(exchange, tool.name(), session.calls(), outcome.name(),
                         message(outcome.result())))
                 .map(Outcome::result);
