@@ -65,10 +65,11 @@ public class ToolInvoker implements ToolReader {
     private final ObjectMapper outputs = Jackson.plain().copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     /**
-     * Where answers leave the Vert.x event loop. Not Quarkus' worker pool: the SDK's servlet transport holds a worker
-     * thread for each call over HTTP until it is answered, so with the pool full of waiting calls an answer queued
-     * there would never run (200 concurrent calls stalled the server until it was killed). Its threads are bounded in
-     * practice by the calls in flight, which that pool bounds.
+     * Where answers leave the Vert.x event loop when no servlet thread waits for them (stdio, resources, completions;
+     * see {@link #answeringHere}). Not Quarkus' worker pool: the SDK's servlet transport holds a worker thread for each
+     * request over HTTP until it is answered, so with the pool full of waiting requests an answer queued there would
+     * never run (200 concurrent calls stalled the server until it was killed). Its threads are bounded in practice by
+     * the requests in flight, which that pool bounds.
      */
     private final Executor answers = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "ks-mcp-answer");
