@@ -66,7 +66,9 @@ async function round(kind, start) {
       const busy = lat[k].reduce((a, b) => a + b, 0);
       result[k] = { perSec: (CALLS[kind] / busy) * 1000, p50: pct(lat[k], 50),
         cpuPerCall: (cpuMs(servers[k].pid) - cpu0[k]) / CALLS[kind],
-        jitPerCall: (jitMs(servers[k].pid) - jit0[k]) / CALLS[kind], errors: errors[k] };
+        jitPerCall: (jitMs(servers[k].pid) - jit0[k]) / CALLS[kind], errors: errors[k],
+        // Everything the JVM spent from its start: start-up, warm-up (JIT included) and the measured calls.
+        totalCpuS: cpuMs(servers[k].pid) / 1000 };
     }
     return result;
   } finally {
@@ -99,8 +101,10 @@ console.log([
   row("HTTP server CPU per call, ms", "http", (r) => r.cpuPerCall, 3),
   row("HTTP server CPU per call without JIT compiler threads, ms", "http", (r) => r.cpuPerCall - r.jitPerCall, 3),
   row("HTTP p50, ms", "http", (r) => r.p50, 2),
+  row("HTTP server CPU from start to the last call (start-up, warm-up, measured calls), s", "http", (r) => r.totalCpuS, 1),
   row(`stdio sequential calls/s (${CALLS.stdio} each)`, "stdio", (r) => r.perSec, 0),
   row("stdio server CPU per call, ms", "stdio", (r) => r.cpuPerCall, 3),
   row("stdio server CPU per call without JIT compiler threads, ms", "stdio", (r) => r.cpuPerCall - r.jitPerCall, 3),
+  row("stdio server CPU from start to the last call (start-up, warm-up, measured calls), s", "stdio", (r) => r.totalCpuS, 1),
   `| errors | ${errors("old")} | ${errors("new")} | | |`,
 ].join("\n"));
